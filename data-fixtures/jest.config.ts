@@ -1,0 +1,8 @@
+export default {
+  displayName: 'fixtures',
+  preset: '../jest.preset.js',
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  coverageDirectory: '../coverage/data-fixtures',
+};

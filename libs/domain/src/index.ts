@@ -1,0 +1,4 @@
+export * from './nhs-number/nhs-number';
+export * from './csv/csv-parser';
+export * from './records/source-record';
+export * from './records/record-csv';
