@@ -1,0 +1,18 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { Session } from '../auth/session';
+
+@Component({
+  selector: 'cc-app-header',
+  imports: [RouterLink, RouterLinkActive],
+  templateUrl: './app-header.html',
+  styleUrl: './app-header.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AppHeader {
+  protected readonly session = inject(Session);
+
+  signOut(): void {
+    this.session.end('signed-out');
+  }
+}
