@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { displayName } from '../../shared/format/format';
 import { NhsNumberPipe, SexPipe, UkDatePipe } from '../../shared/format/format.pipes';
@@ -53,6 +53,8 @@ export class PersonsPage {
   readonly q = input<string>();
 
   readonly searchControl = new FormControl('', { nonNullable: true });
+  /** A form group, so Enter in the search box submits through ngSubmit. */
+  readonly searchForm = new FormGroup({ term: this.searchControl });
   readonly rows = computed(() => (this.store.page()?.nodes ?? []).map(toRow));
   readonly numberFormat = new Intl.NumberFormat('en-GB');
 
