@@ -1,1 +1,12 @@
-export {};
+export { ENGINE_VERSION } from './version';
+export type { StandardRecord } from './standardise/standardise';
+export { standardise } from './standardise/standardise';
+export { FIELD_LEVELS, FIELD_NAMES } from './compare/levels';
+export type { FieldName } from './compare/levels';
+export { jaroWinkler } from './compare/jaro-winkler';
+export type { MatchModel, FieldModel, LevelModel, BlockingRule, BlockingPart, EvidenceGroup } from './model/types';
+export { validateModel, ModelValidationError } from './model/validate';
+export { DEFAULT_MODEL } from './model/default-model';
+export { blockingKeys, ruleKeys } from './blocking/blocking';
+export type { TermFrequencyLookup, FieldComparison, SafetyRuleHit, PairScore, Decision, ScoreOptions } from './score/types';
+export { scorePair, scoreAgainstPerson, matchGrade, probabilityOf } from './score/score';

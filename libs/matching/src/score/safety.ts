@@ -1,0 +1,91 @@
+import { COMPARATORS, FieldName } from '../compare/levels';
+import { StandardRecord } from '../standardise/standardise';
+import { CompiledModel } from '../model/compile';
+import { SafetyRuleHit } from './types';
+
+/** Bit flags of the pair-level safety rules, so that the batch path can keep them in a typed array. */
+export const RULE_NHS_CONFLICT = 1;
+export const RULE_TWINS = 2;
+export const RULE_ALIAS = 4;
+export const RULE_KEPT_APART = 8;
+
+export const RULE_HITS: Record<number, SafetyRuleHit> = {
+  [RULE_NHS_CONFLICT]: {
+    rule: 'nhs-number-conflict',
+    description: 'Both records carry valid NHS numbers and they differ: a steward must decide.',
+    effect: 'cap-at-review',
+  },
+  [RULE_TWINS]: {
+    rule: 'twins-pattern',
+    description: 'Same family name, date of birth and address but different given names or sex: possibly twins.',
+    effect: 'cap-at-review',
+  },
+  [RULE_ALIAS]: {
+    rule: 'emergency-alias',
+    description: 'An emergency alias is reconciled by a steward merge, never by the matcher.',
+    effect: 'cap-at-review',
+  },
+  [RULE_KEPT_APART]: {
+    rule: 'kept-apart',
+    description: 'A steward recorded that these are not the same person.',
+    effect: 'never-link',
+  },
+};
+
+// Level indices in FIELD_LEVELS order (see compare/levels.ts).
+const NHS_EXACT_VALID = 0;
+const NHS_EXACT_OTHER = 1;
+const NHS_DIFFERENT_VALID = 3;
+const GIVEN_EXACT = 0;
+const GIVEN_JW94 = 1;
+const GIVEN_NICKNAME = 4;
+const GIVEN_TOKEN_OVERLAP = 6;
+const GIVEN_DIFFERENT = 8;
+const SEX_DIFFERENT = 1;
+
+function level(cm: CompiledModel, levels: ArrayLike<number>, f: FieldName, a: StandardRecord, b: StandardRecord): number {
+  const i = cm.indexOf[f];
+  return i >= 0 ? levels[i] : COMPARATORS[f](a, b);
+}
+
+/**
+ * Safety rules that hold for the pair, as bit flags. `levels` holds the level of each
+ * field of the compiled model for this pair.
+ *
+ * The twins guard keys on real disagreement, not on any given-name difference: typos
+ * (Jaro-Winkler ≥ 0.94), nicknames and a middle name used as given name do not fire it
+ * (on FEBRL a guard firing on every difference costs F1 0.998 → 0.96). A weaker
+ * similarity (Jack/Jake: Jaro-Winkler 0.87, same Double Metaphone) fires it unless both
+ * records carry the same identifier.
+ */
+export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRecord, levels: ArrayLike<number>): number {
+  const s = cm.model.safety;
+  let rules = 0;
+  const nhs = level(cm, levels, 'nhsNumber', a, b);
+  if (s.nhsConflict && nhs === NHS_DIFFERENT_VALID) rules |= RULE_NHS_CONFLICT;
+  if (s.twins && a.dob !== null && a.dob === b.dob) {
+    const fam = level(cm, levels, 'familyName', a, b);
+    if (fam >= 0 && fam <= 2) {
+      const household =
+        (a.postcode !== null && a.postcode === b.postcode) || level(cm, levels, 'addressLine', a, b) === 0 ||
+        (a.phone !== null && a.phone === b.phone);
+      if (household) {
+        const given = level(cm, levels, 'givenName', a, b);
+        const sex = level(cm, levels, 'sex', a, b);
+        const sameId = nhs === NHS_EXACT_VALID || nhs === NHS_EXACT_OTHER;
+        const typo = given === GIVEN_EXACT || given === GIVEN_JW94 || given === GIVEN_NICKNAME || given === GIVEN_TOKEN_OVERLAP;
+        if (given === GIVEN_DIFFERENT || (given >= 0 && !typo && !sameId) || (sex === SEX_DIFFERENT && given !== GIVEN_EXACT)) {
+          rules |= RULE_TWINS;
+        }
+      }
+    }
+  }
+  if (s.emergencyAlias && (a.flags.includes('emergency-alias') || b.flags.includes('emergency-alias'))) rules |= RULE_ALIAS;
+  return rules;
+}
+
+export function ruleHits(rules: number): SafetyRuleHit[] {
+  const hits: SafetyRuleHit[] = [];
+  for (const bit of [RULE_KEPT_APART, RULE_NHS_CONFLICT, RULE_TWINS, RULE_ALIAS]) if (rules & bit) hits.push(RULE_HITS[bit]);
+  return hits;
+}

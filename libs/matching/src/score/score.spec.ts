@@ -1,0 +1,69 @@
+import { DEFAULT_MODEL, blockingKeys, scorePair, scoreAgainstPerson, standardise, matchGrade } from '../index';
+import { SourceRecordInput } from '@concord/domain';
+
+const base: SourceRecordInput = {
+  recordId: 'a',
+  nhsNumber: '943 476 5919',
+  familyName: 'Smith',
+  givenName: 'John',
+  dateOfBirth: '1980-01-02',
+  sex: 'M',
+  postcode: 'LS1 4AP',
+  addressLine: '12 High St',
+};
+
+describe('scorePair', () => {
+  it('links identical records and explains every field in model order', () => {
+    const a = standardise(base);
+    const s = scorePair(a, standardise({ ...base, recordId: 'b' }), DEFAULT_MODEL);
+    expect(s.decision).toBe('link');
+    expect(s.comparisons.map((c) => c.field)).toEqual(DEFAULT_MODEL.fields.map((f) => f.field));
+    const sum = s.prior + s.comparisons.reduce((t, c) => t + c.weight, 0);
+    expect(s.weight).toBeCloseTo(sum, 9);
+    expect(s.modelVersion).toBe(DEFAULT_MODEL.version);
+    expect(matchGrade(s.probability, DEFAULT_MODEL)).toBe('certain');
+  });
+
+  it('holds two valid different NHS numbers at review', () => {
+    const s = scorePair(standardise(base), standardise({ ...base, nhsNumber: '4010232137' }), DEFAULT_MODEL);
+    expect(s.rules.map((r) => r.rule)).toContain('nhs-number-conflict');
+    expect(s.decision).toBe('review');
+  });
+
+  it('never links a pair a steward kept apart', () => {
+    const s = scorePair(standardise(base), standardise(base), DEFAULT_MODEL, { keptApart: true });
+    expect(s.decision).toBe('non-link');
+    expect(s.rules[0]).toMatchObject({ rule: 'kept-apart', effect: 'never-link' });
+  });
+
+  it('caps at review when the person holds a different valid NHS number', () => {
+    const r = standardise({ ...base, nhsNumber: '' });
+    const other = standardise({ ...base, nhsNumber: '4010232137' });
+    const mine = standardise(base);
+    const s = scoreAgainstPerson(standardise(base), [r, other, mine], DEFAULT_MODEL);
+    expect(s.rules.map((x) => x.rule)).toContain('person-nhs-number-conflict');
+    expect(s.decision).toBe('review');
+  });
+
+  it('scores 20 candidates well under a millisecond', () => {
+    const rec = standardise(base);
+    const cands = Array.from({ length: 20 }, (_, i) =>
+      standardise({ ...base, recordId: String(i), givenName: ['JOHN', 'JON', 'JOHNNY', 'JANE'][i % 4], dateOfBirth: `1980-01-${10 + i}` }),
+    );
+    for (let i = 0; i < 200; i++) for (const c of cands) scorePair(rec, c, DEFAULT_MODEL);
+    const t = process.hrtime.bigint();
+    const rounds = 500;
+    for (let i = 0; i < rounds; i++) for (const c of cands) scorePair(rec, c, DEFAULT_MODEL);
+    const perRecordMs = Number(process.hrtime.bigint() - t) / 1e6 / rounds;
+    expect(perRecordMs).toBeLessThan(0.5);
+  });
+
+  it('gives both records of a pair a shared blocking key', () => {
+    const a = standardise(base);
+    const b = standardise({ ...base, nhsNumber: '', dateOfBirth: '1980-02-01' });
+    const ka = blockingKeys(a, DEFAULT_MODEL);
+    expect(ka).toContain('nhs:9434765919');
+    expect(ka).toContain('dob-fam:19800102:SM0');
+    expect(blockingKeys(b, DEFAULT_MODEL).some((k) => ka.includes(k))).toBe(true);
+  });
+});

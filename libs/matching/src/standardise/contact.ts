@@ -1,0 +1,58 @@
+import { foldUpper, tokens } from './text';
+
+const ABBREVIATIONS: Record<string, string> = {
+  RD: 'ROAD', ST: 'STREET', STR: 'STREET', AVE: 'AVENUE', AV: 'AVENUE', LN: 'LANE', DR: 'DRIVE', CL: 'CLOSE',
+  CRES: 'CRESCENT', CRESC: 'CRESCENT', CT: 'COURT', CRT: 'COURT', PL: 'PLACE', SQ: 'SQUARE', TCE: 'TERRACE',
+  TER: 'TERRACE', TERR: 'TERRACE', GDNS: 'GARDENS', GDN: 'GARDEN', GRN: 'GREEN', GR: 'GROVE', GRV: 'GROVE',
+  HSE: 'HOUSE', FLT: 'FLAT', APT: 'APARTMENT', PK: 'PARK', WY: 'WAY', MT: 'MOUNT', HTS: 'HEIGHTS', BLDGS: 'BUILDINGS',
+  CTGS: 'COTTAGES', EST: 'ESTATE', PDE: 'PARADE', BVD: 'BOULEVARD', BLVD: 'BOULEVARD', HWY: 'HIGHWAY', CIR: 'CIRCUS',
+};
+
+/** Address tokens, abbreviations expanded (RD → ROAD), sorted and de-duplicated so that order does not matter. */
+export function addressTokens(raw: string | null | undefined): string[] {
+  if (!raw) return [];
+  const set = new Set<string>();
+  for (const t of tokens(foldUpper(raw))) set.add(ABBREVIATIONS[t] ?? t);
+  return [...set].sort();
+}
+
+/** Phone digits in UK national form (+44 7700 → 07700); null when too short to identify anyone. */
+export function standardPhone(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let d = raw.replace(/\D/g, '');
+  if (d.startsWith('0044')) d = '0' + d.slice(4);
+  else if (d.startsWith('44') && d.length === 12) d = '0' + d.slice(2);
+  if (d.length < 6 || /^(\d)\1+$/.test(d)) return null;
+  return d;
+}
+
+/** E-mail in lower case; null unless it looks like an address. */
+export function standardEmail(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const e = raw.trim().toLowerCase();
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e) ? e : null;
+}
+
+/** Sex in every contract coding (M F O U, 1 2 9 X 0, male female other unknown) to M, F, O or U. */
+export function standardSex(raw: string | null | undefined): 'M' | 'F' | 'O' | 'U' {
+  if (!raw) return 'U';
+  switch (raw.trim().toUpperCase()) {
+    case 'M':
+    case '1':
+    case 'MALE':
+    case 'MAN':
+      return 'M';
+    case 'F':
+    case '2':
+    case 'FEMALE':
+    case 'WOMAN':
+      return 'F';
+    case 'O':
+    case '9':
+    case 'OTHER':
+    case 'INDETERMINATE':
+      return 'O';
+    default:
+      return 'U';
+  }
+}

@@ -1,0 +1,52 @@
+/** Date of birth: the contract's three formats, checked against the calendar. */
+export interface StandardDob {
+  /** YYYYMMDD or null when missing, impossible or a known default. */
+  value: string | null;
+  year: number | null;
+  month: number | null;
+  day: number | null;
+  flags: string[];
+}
+
+const MIN_YEAR = 1880;
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const MISSING: StandardDob = { value: null, year: null, month: null, day: null, flags: [] };
+
+/**
+ * Parses YYYY-MM-DD, YYYYMMDD or DD/MM/YYYY. An impossible date (month 24, 31 April, a
+ * future year) becomes missing with the flag 'dob-impossible'; 1900-01-01, a common
+ * "unknown" default, becomes missing with 'dob-default-1900'; any other 1 January keeps
+ * its value with 'dob-default-jan1' so that scoring can treat the agreement as weaker.
+ */
+export function standardDob(raw: string | null | undefined, maxYear = new Date().getUTCFullYear()): StandardDob {
+  if (!raw) return MISSING;
+  const s = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  let y: number, mo: number, d: number;
+  if (m) {
+    y = +m[1];
+    mo = +m[2];
+    d = +m[3];
+  } else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) {
+    y = +m[1];
+    mo = +m[2];
+    d = +m[3];
+  } else if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s))) {
+    d = +m[1];
+    mo = +m[2];
+    y = +m[3];
+  } else {
+    return { ...MISSING, flags: ['dob-unreadable'] };
+  }
+  if (y < MIN_YEAR || y > maxYear || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) {
+    return { ...MISSING, flags: ['dob-impossible'] };
+  }
+  if (y === 1900 && mo === 1 && d === 1) return { ...MISSING, flags: ['dob-default-1900'] };
+  const value = `${y}${mo < 10 ? '0' : ''}${mo}${d < 10 ? '0' : ''}${d}`;
+  return { value, year: y, month: mo, day: d, flags: mo === 1 && d === 1 ? ['dob-default-jan1'] : [] };
+}
