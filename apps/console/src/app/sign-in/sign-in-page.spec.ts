@@ -57,6 +57,8 @@ describe('SignInPage', () => {
     expect(login).toHaveBeenCalledWith('steward', 'wrong');
     expect(element.querySelector('[role="alert"]')?.textContent).toContain(WRONG_CREDENTIALS);
     expect(element.querySelector<HTMLInputElement>('#password')?.value).toBe('');
+    // One clear message, not a second "Enter your password" for the field the page just emptied.
+    expect(element.textContent).not.toContain('Enter your password');
   });
 
   it('starts the session and goes to the persons page', async () => {

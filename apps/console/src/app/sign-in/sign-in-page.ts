@@ -61,6 +61,8 @@ export class SignInPage {
       },
       error: (error: unknown) => {
         this.submitting.set(false);
+        // The password is cleared for the retry; the summary already explains, so no "enter your password" too.
+        this.submitted.set(false);
         this.form.controls.password.reset();
         this.error.set(error instanceof ApiError ? error.message : 'Sign-in failed. Try again.');
       },
