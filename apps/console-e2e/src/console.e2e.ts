@@ -192,6 +192,23 @@ describe('Concord console in Chromium', () => {
     await expectAccessible(page, 'person not found');
   });
 
+  it('sends the steward back to sign-in when the API no longer accepts the token', async () => {
+    await page.goto('/persons');
+    await page.locator('[data-testid="person-row"]').first().waitFor();
+    // A token the server never issued stands in for one that expired or was revoked server-side.
+    await page.evaluate(() => {
+      const stored = JSON.parse(sessionStorage.getItem('concord.session') ?? '{}') as Record<string, string>;
+      sessionStorage.setItem('concord.session', JSON.stringify({ ...stored, accessToken: 'not-a-token-the-server-issued' }));
+    });
+    await page.reload();
+    await page.waitForURL(/\/sign-in\?.*reason=expired/);
+    expect(await page.getByRole('status').first().textContent()).toContain('Your session has ended');
+    await screenshot(page, '09-session-ended');
+    await signIn(page, STEWARD.username, STEWARD.password);
+    await page.waitForURL(/\/persons$/);
+    await page.locator('[data-testid="person-row"]').first().waitFor();
+  });
+
   it('signs out back to sign-in, and patient pages then need sign-in again', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
