@@ -1,4 +1,7 @@
 import { CliCommand } from '../command';
+import { dedupeCommand } from './dedupe';
+import { evaluateCommand } from './evaluate';
+import { trainCommand } from './train';
 
 /** Every command of `npm run empi -- <command>`, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [dedupeCommand, trainCommand, evaluateCommand];

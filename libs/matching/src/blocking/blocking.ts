@@ -30,10 +30,13 @@ export function partValues(r: StandardRecord, part: BlockingPart): string[] {
       return r.givenName !== null ? [r.givenName] : [];
     case 'postcode':
       return r.postcode !== null ? [r.postcode.replace(' ', '')] : [];
+    // A non-UK code has no parts: the whole code stands in for its district and sector.
     case 'postcodeDistrict':
-      return r.postcodeDistrict !== null ? [r.postcodeDistrict] : [];
+      return r.postcodeDistrict !== null ? [r.postcodeDistrict] : r.postcode !== null ? [r.postcode] : [];
     case 'postcodeSector':
-      return r.postcodeSector !== null ? [r.postcodeSector.replace(' ', '')] : [];
+      return r.postcodeSector !== null ? [r.postcodeSector.replace(' ', '')] : r.postcode !== null ? [r.postcode] : [];
+    case 'email':
+      return r.email !== null ? [r.email] : [];
   }
 }
 

@@ -38,7 +38,8 @@ export type BlockingPart =
   | 'givenName'
   | 'postcode'
   | 'postcodeDistrict'
-  | 'postcodeSector';
+  | 'postcodeSector'
+  | 'email';
 
 export const BLOCKING_PARTS: readonly BlockingPart[] = [
   'nhs',
@@ -52,6 +53,7 @@ export const BLOCKING_PARTS: readonly BlockingPart[] = [
   'postcode',
   'postcodeDistrict',
   'postcodeSector',
+  'email',
 ];
 
 /** Records sharing every part of a rule are compared; a rule's key is `name:value:value…`. */

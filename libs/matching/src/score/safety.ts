@@ -33,13 +33,10 @@ export const RULE_HITS: Record<number, SafetyRuleHit> = {
 };
 
 // Level indices in FIELD_LEVELS order (see compare/levels.ts).
-const NHS_EXACT_VALID = 0;
 const NHS_EXACT_OTHER = 1;
+const NHS_ONE_EDIT = 2;
 const NHS_DIFFERENT_VALID = 3;
 const GIVEN_EXACT = 0;
-const GIVEN_JW94 = 1;
-const GIVEN_NICKNAME = 4;
-const GIVEN_TOKEN_OVERLAP = 6;
 const GIVEN_DIFFERENT = 8;
 const SEX_DIFFERENT = 1;
 
@@ -53,10 +50,11 @@ function level(cm: CompiledModel, levels: ArrayLike<number>, f: FieldName, a: St
  * field of the compiled model for this pair.
  *
  * The twins guard keys on real disagreement, not on any given-name difference: typos
- * (Jaro-Winkler ≥ 0.94), nicknames and a middle name used as given name do not fire it
- * (on FEBRL a guard firing on every difference costs F1 0.998 → 0.96). A weaker
- * similarity (Jack/Jake: Jaro-Winkler 0.87, same Double Metaphone) fires it unless both
- * records carry the same identifier.
+ * (Jaro-Winkler ≥ 0.88), same Double Metaphone, nicknames, a middle name used as given
+ * name and an initial do not fire it (on FEBRL a guard firing on every difference costs
+ * F1 0.998 → 0.96). Twins with look-alike names (Jack/Jake) are left to the NHS-number
+ * conflict rule and to the sex comparison: a boy and a girl of the same birth with
+ * different given names always fire it.
  */
 export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRecord, levels: ArrayLike<number>): number {
   const s = cm.model.safety;
@@ -72,9 +70,11 @@ export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRec
       if (household) {
         const given = level(cm, levels, 'givenName', a, b);
         const sex = level(cm, levels, 'sex', a, b);
-        const sameId = nhs === NHS_EXACT_VALID || nhs === NHS_EXACT_OTHER;
-        const typo = given === GIVEN_EXACT || given === GIVEN_JW94 || given === GIVEN_NICKNAME || given === GIVEN_TOKEN_OVERLAP;
-        if (given === GIVEN_DIFFERENT || (given >= 0 && !typo && !sameId) || (sex === SEX_DIFFERENT && given !== GIVEN_EXACT)) {
+        // A shared identifier that is not a valid NHS number (a hospital number, a national id
+        // with a typo) outweighs a given-name difference. A shared valid NHS number does not:
+        // twins registered with the co-twin's number are a known NHS error mode.
+        const sameOtherId = nhs === NHS_EXACT_OTHER || nhs === NHS_ONE_EDIT;
+        if ((given === GIVEN_DIFFERENT && !sameOtherId) || (sex === SEX_DIFFERENT && given !== GIVEN_EXACT)) {
           rules |= RULE_TWINS;
         }
       }

@@ -1,0 +1,77 @@
+import { dedupeRecords, DECISION_REVIEW, pairwiseMetrics } from '@concord/matching';
+import { checkOptions, optionalOption, ParsedArgs, requireOption } from '../args';
+import { CliCommand } from '../command';
+import { loadModel } from '../batch/load-model';
+import { Progress } from '../batch/progress';
+import { readRecords, readTruth } from '../batch/read-records';
+import { reportBlocking } from '../batch/report';
+import { writeResults } from '../batch/write-results';
+
+export const evaluateCommand: CliCommand = {
+  name: 'evaluate',
+  usage: 'evaluate --input records.csv --truth truth.csv [--config weights.json] [--estimate] [--out DIR] [--json]',
+  summary: 'De-duplicate and measure pairwise precision, recall and F1 against truth (record_id,person_key).',
+  async run(args: ParsedArgs): Promise<number> {
+    checkOptions(args, ['input', 'truth', 'config', 'estimate', 'out', 'json', 'seed']);
+    const input = requireOption(args, 'input');
+    const truthPath = requireOption(args, 'truth');
+    const model = loadModel(optionalOption(args, 'config'));
+    const progress = new Progress();
+    progress.stage(`reading ${input}`);
+    const { records, ids } = await readRecords(input, progress);
+    const truth = await readTruth(truthPath);
+    const result = dedupeRecords(records, model, {
+      estimate: args.options.has('estimate'),
+      seed: Number(optionalOption(args, 'seed') ?? '42'),
+      onProgress: (s) => progress.stage(s),
+    });
+    reportBlocking(result);
+    const out = optionalOption(args, 'out');
+    if (out) writeResults(out, ids, result);
+    progress.done();
+    // Records absent from truth are their own person, so they can only add false positives.
+    const keys = new Map<string, number>();
+    const truthOf = new Int32Array(ids.length);
+    let missing = 0;
+    for (let i = 0; i < ids.length; i++) {
+      let key = truth.get(ids[i]);
+      if (key === undefined) {
+        missing++;
+        key = `\u0000${ids[i]}`;
+      }
+      let k = keys.get(key);
+      if (k === undefined) {
+        k = keys.size;
+        keys.set(key, k);
+      }
+      truthOf[i] = k;
+    }
+    const review = { a: [] as number[], b: [] as number[] };
+    for (let k = 0; k < result.pairA.length; k++) {
+      if (result.pairDecision[k] === DECISION_REVIEW) {
+        review.a.push(result.pairA[k]);
+        review.b.push(result.pairB[k]);
+      }
+    }
+    const m = pairwiseMetrics(result.clusterOf, truthOf, review);
+    if (args.options.has('json')) {
+      process.stdout.write(JSON.stringify({ records: ids.length, ...m, model: result.model.version, stats: result.stats }) + '\n');
+      return 0;
+    }
+    const f = (x: number) => x.toFixed(4);
+    process.stdout.write(
+      [
+        `records            ${ids.length}${missing > 0 ? ` (${missing} not in truth)` : ''}`,
+        `true pairs         ${m.truePairs}`,
+        `auto-link pairs    ${m.predictedPairs} (every pair within an output cluster)`,
+        `precision          ${f(m.precision)}`,
+        `recall             ${f(m.recall)}`,
+        `F1                 ${f(m.f1)}`,
+        `link+review recall ${f(m.linkOrReviewRecall)}`,
+        `review queue       ${m.reviewPairs} pairs (${((100 * m.reviewPairs) / Math.max(ids.length, 1)).toFixed(2)} % of records)`,
+        `model              ${result.model.version}`,
+      ].join('\n') + '\n',
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,137 @@
+import { ruleKeys } from '../blocking/blocking';
+import { MatchModel } from '../model/types';
+import { StandardRecord } from '../standardise/standardise';
+import { IntList } from './growable';
+
+export interface OversizedBlock {
+  rule: string;
+  key: string;
+  size: number;
+}
+
+export interface CandidatePairs {
+  /** Record indices of each pair, a < b. Each pair appears once across all rules. */
+  a: Int32Array;
+  b: Int32Array;
+  /** Pairs found per rule (after removing those an earlier rule found). */
+  perRule: Array<{ rule: string; pairs: number; blocks: number }>;
+  oversized: OversizedBlock[];
+}
+
+/** Slots per record per rule: a rule yields at most this many keys (2 family tokens × 2 = 4). */
+const SLOTS = 4;
+
+/**
+ * Candidate pairs from the model's blocking rules, each pair once, without a global set of
+ * pairs (which cost minutes at a million records): keys are interned to integers per rule,
+ * records are bucketed by key with a counting sort, and a pair found by rule r is skipped
+ * when the two records also share a key of an earlier rule, or a smaller key of rule r
+ * itself — both are checks on a few integers of the two records.
+ */
+export function candidatePairs(records: StandardRecord[], model: MatchModel, onRule?: (rule: string) => void): CandidatePairs {
+  const n = records.length;
+  const rules = model.blocking.rules;
+  const maxBlock = model.blocking.maxBlockSize;
+  const keys = new Int32Array(rules.length * n * SLOTS).fill(-1);
+  const keyNames: string[][] = [];
+  for (let r = 0; r < rules.length; r++) {
+    const intern = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const ks = ruleKeys(records[i], rules[r]);
+      const base = (r * n + i) * SLOTS;
+      for (let t = 0; t < ks.length && t < SLOTS; t++) {
+        let id = intern.get(ks[t]);
+        if (id === undefined) {
+          id = intern.size;
+          intern.set(ks[t], id);
+        }
+        keys[base + t] = id;
+      }
+    }
+    keyNames.push([...intern.keys()]);
+  }
+
+  const outA = new IntList(Math.max(1024, n));
+  const outB = new IntList(Math.max(1024, n));
+  const perRule: CandidatePairs['perRule'] = [];
+  const oversized: OversizedBlock[] = [];
+
+  // Keys of oversized blocks produce no pairs, so they must not suppress a later rule's pair either.
+  const live: Uint8Array[] = [];
+  const allCounts: Int32Array[] = [];
+  for (let r = 0; r < rules.length; r++) {
+    const nk = keyNames[r].length;
+    const counts = new Int32Array(nk + 1);
+    for (let i = 0; i < n; i++) {
+      const base = (r * n + i) * SLOTS;
+      for (let t = 0; t < SLOTS && keys[base + t] >= 0; t++) counts[keys[base + t] + 1]++;
+    }
+    const ok = new Uint8Array(nk);
+    for (let k = 0; k < nk; k++) ok[k] = counts[k + 1] <= maxBlock ? 1 : 0;
+    for (let k = 0; k < nk; k++) counts[k + 1] += counts[k];
+    live.push(ok);
+    allCounts.push(counts);
+  }
+
+  for (let r = 0; r < rules.length; r++) {
+    onRule?.(rules[r].name);
+    const nk = keyNames[r].length;
+    const counts = allCounts[r];
+    const members = new Int32Array(counts[nk]);
+    const fill = counts.slice(0, nk);
+    for (let i = 0; i < n; i++) {
+      const base = (r * n + i) * SLOTS;
+      for (let t = 0; t < SLOTS && keys[base + t] >= 0; t++) members[fill[keys[base + t]]++] = i;
+    }
+    let found = 0;
+    let blocks = 0;
+    for (let k = 0; k < nk; k++) {
+      const lo = counts[k];
+      const hi = counts[k + 1];
+      const size = hi - lo;
+      if (size < 2) continue;
+      if (size > maxBlock) {
+        oversized.push({ rule: rules[r].name, key: keyNames[r][k], size });
+        continue;
+      }
+      blocks++;
+      for (let x = lo; x < hi; x++) {
+        const i = members[x];
+        for (let y = x + 1; y < hi; y++) {
+          const j = members[y];
+          if (seenEarlier(keys, live, n, r, i, j, k)) continue;
+          if (i < j) {
+            outA.push(i);
+            outB.push(j);
+          } else {
+            outA.push(j);
+            outB.push(i);
+          }
+          found++;
+        }
+      }
+    }
+    perRule.push({ rule: rules[r].name, pairs: found, blocks });
+  }
+  return { a: outA.toArray(), b: outB.toArray(), perRule, oversized };
+}
+
+/** True when records i and j share a live key of an earlier rule, or a smaller live key than k in rule r. */
+function seenEarlier(keys: Int32Array, live: Uint8Array[], n: number, r: number, i: number, j: number, k: number): boolean {
+  for (let q = 0; q <= r; q++) {
+    const bi = (q * n + i) * SLOTS;
+    const bj = (q * n + j) * SLOTS;
+    const ok = live[q];
+    for (let s = 0; s < SLOTS; s++) {
+      const ki = keys[bi + s];
+      if (ki < 0) break;
+      if ((q === r && ki >= k) || ok[ki] === 0) continue;
+      for (let t = 0; t < SLOTS; t++) {
+        const kj = keys[bj + t];
+        if (kj < 0) break;
+        if (ki === kj) return true;
+      }
+    }
+  }
+  return false;
+}
