@@ -1,1 +1,4 @@
-export {};
+export * from './entities';
+export * from './migrations';
+export * from './database/open-database';
+export * from './database/data-dir-lock';

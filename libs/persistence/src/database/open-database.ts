@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from '../entities';
+import { MIGRATIONS } from '../migrations';
+import { lockDataDir } from './data-dir-lock';
+
+export interface DatabaseConfig {
+  /** postgres://… of a PostgreSQL server; absent = the embedded PGlite database. */
+  url?: string;
+  /** Folder of the embedded database (ignored with `url`). `memory://` keeps it in memory. */
+  dataDir: string;
+  /** Connections per process on a server (PGlite always has one). */
+  poolSize?: number;
+  /** Log SQL (never in production: statements may carry patient data). */
+  logging?: boolean;
+}
+
+export type DatabaseEngine = 'postgres' | 'pglite';
+
+export interface OpenDatabase {
+  dataSource: DataSource;
+  engine: DatabaseEngine;
+  close(): Promise<void>;
+}
+
+/** Reads DATABASE_URL / EMPI_DATA_DIR the same way for the server, the CLI and the tests. */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return {
+    url: env['DATABASE_URL'] || undefined,
+    dataDir: env['EMPI_DATA_DIR'] || resolve(process.cwd(), '.empi-data'),
+    poolSize: env['EMPI_DB_POOL_SIZE'] ? Number(env['EMPI_DB_POOL_SIZE']) : undefined,
+  };
+}
+
+const common = {
+  type: 'postgres' as const,
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  migrationsTableName: 'schema_migration',
+  synchronize: false,
+};
+
+/** TypeORM options for a database; the embedded engine is started (and locked) here. */
+export async function createDataSourceOptions(
+  config: DatabaseConfig,
+): Promise<{ options: DataSourceOptions; engine: DatabaseEngine; release: () => Promise<void> }> {
+  if (config.url) {
+    return {
+      engine: 'postgres',
+      options: {
+        ...common,
+        url: config.url,
+        poolSize: config.poolSize ?? 10,
+        logging: config.logging ?? false,
+      },
+      release: async () => undefined,
+    };
+  }
+  const inMemory = config.dataDir.startsWith('memory://');
+  const unlock = inMemory ? () => undefined : lockDataDir(config.dataDir);
+  try {
+    // PGlite is PostgreSQL compiled to WebAssembly: the same SQL and migrations as a
+    // server, with nothing to install. node-postgres talks to it through its adapter.
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+    const db = await PGlite.create(inMemory ? undefined : config.dataDir);
+    const pg = createPgConfig(db);
+    return {
+      engine: 'pglite',
+      options: {
+        ...common,
+        poolSize: 1,
+        extra: { connection: pg.connection, max: 1 },
+        logging: config.logging ?? false,
+      },
+      release: async () => {
+        await db.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/** Opens the configured database and brings its schema up to date with the migrations. */
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { migrate?: boolean } = {},
+): Promise<OpenDatabase> {
+  const { options: dsOptions, engine, release } = await createDataSourceOptions(config);
+  const dataSource = new DataSource(dsOptions);
+  try {
+    await dataSource.initialize();
+    if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await release();
+    throw error;
+  }
+  return {
+    dataSource,
+    engine,
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await release();
+    },
+  };
+}
