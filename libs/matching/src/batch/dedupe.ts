@@ -117,7 +117,7 @@ export function dedupeRecords(records: StandardRecord[], baseModel: MatchModel, 
       pairLevels(cm, records[i], records[j], scratch);
       return (safetyRules(cm, records[i], records[j], scratch) & ~RULE_KEPT_APART) !== 0;
     },
-    conflictKey: (i) => (model.safety.nhsConflict && records[i].nhsStatus === 'valid' ? records[i].nhs : null),
+    conflictKey: (i) => (model.safety.nhsConflict && records[i].nhsValid ? records[i].nhs : null),
   });
   for (const r of clusters.refused) keptD[linkPos[r]] = DECISION_REVIEW;
   lap('cluster');

@@ -23,8 +23,6 @@ export function decodePattern(cm: CompiledModel, code: number, out: Int8Array): 
   }
 }
 
-const TF_FIELDS = ['familyName', 'givenName', 'postcode'] as const;
-
 /**
  * Match weight of a pair from its levels: the same arithmetic as scorePair (the same
  * tfWeight and cappedWeight helpers, in the same field order) without building the
@@ -44,7 +42,7 @@ export function pairWeight(
     if (level < 0) continue;
     let w = cm.weights[f][level];
     if (level === 0 && !Number.isNaN(cm.tfM[f])) {
-      const field = cm.fields[f] as (typeof TF_FIELDS)[number];
+      const field = cm.fields[f];
       const adj = tfWeight(cm, f, field === 'familyName' ? a.familyName : field === 'givenName' ? a.givenName : a.postcode, tf);
       if (!Number.isNaN(adj)) w = adj;
     }

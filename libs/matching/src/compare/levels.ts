@@ -28,7 +28,7 @@ export function compareNhs(a: StandardRecord, b: StandardRecord): number {
   const x = a.nhs;
   const y = b.nhs;
   if (x === null || y === null) return -1;
-  const bothValid = a.nhsStatus === 'valid' && b.nhsStatus === 'valid';
+  const bothValid = a.nhsValid && b.nhsValid;
   if (x === y) return bothValid ? 0 : 1;
   // Modulus 11 catches every single-digit error and adjacent transposition, so two valid
   // numbers are never one edit apart: a one-edit pair always has an invalid side (a typo).

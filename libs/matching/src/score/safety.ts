@@ -8,6 +8,7 @@ export const RULE_NHS_CONFLICT = 1;
 export const RULE_TWINS = 2;
 export const RULE_ALIAS = 4;
 export const RULE_KEPT_APART = 8;
+export const RULE_GENERATION = 16;
 
 export const RULE_HITS: Record<number, SafetyRuleHit> = {
   [RULE_NHS_CONFLICT]: {
@@ -25,6 +26,11 @@ export const RULE_HITS: Record<number, SafetyRuleHit> = {
     description: 'An emergency alias is reconciled by a steward merge, never by the matcher.',
     effect: 'cap-at-review',
   },
+  [RULE_GENERATION]: {
+    rule: 'generation-gap',
+    description: 'Birth years 12 or more apart: parent and child (e.g. a newborn registered on the mother\'s NHS number).',
+    effect: 'cap-at-review',
+  },
   [RULE_KEPT_APART]: {
     rule: 'kept-apart',
     description: 'A steward recorded that these are not the same person.',
@@ -36,6 +42,9 @@ export const RULE_HITS: Record<number, SafetyRuleHit> = {
 const NHS_EXACT_OTHER = 1;
 const NHS_ONE_EDIT = 2;
 const NHS_DIFFERENT_VALID = 3;
+const NHS_EXACT_VALID = 0;
+const GIVEN_PHONETIC = 3;
+const DOB_DIFFERENT = 6;
 const GIVEN_EXACT = 0;
 const GIVEN_DIFFERENT = 8;
 const SEX_DIFFERENT = 1;
@@ -74,11 +83,19 @@ export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRec
         // with a typo) outweighs a given-name difference. A shared valid NHS number does not:
         // twins registered with the co-twin's number are a known NHS error mode.
         const sameOtherId = nhs === NHS_EXACT_OTHER || nhs === NHS_ONE_EDIT;
-        if ((given === GIVEN_DIFFERENT && !sameOtherId) || (sex === SEX_DIFFERENT && given !== GIVEN_EXACT)) {
+        // Sound-alike given names (Hassan/Hussain, Jack/Jake: same Double Metaphone, Jaro-Winkler
+        // below 0.88) at the same birth and address are as likely twins as spelling variants when nothing but a (possibly the co-twin's) NHS number or
+        // no identifier at all backs them.
+        const lookAlike = given === GIVEN_PHONETIC && (nhs === NHS_EXACT_VALID || nhs < 0);
+        if ((given === GIVEN_DIFFERENT && !sameOtherId) || lookAlike || (sex === SEX_DIFFERENT && given !== GIVEN_EXACT)) {
           rules |= RULE_TWINS;
         }
       }
     }
+  }
+  // Parent and child share surname, address and sometimes (by mistake) an NHS number.
+  if (s.twins && a.dobYear !== null && b.dobYear !== null && Math.abs(a.dobYear - b.dobYear) >= 12) {
+    if (level(cm, levels, 'dateOfBirth', a, b) === DOB_DIFFERENT) rules |= RULE_GENERATION;
   }
   if (s.emergencyAlias && (a.flags.includes('emergency-alias') || b.flags.includes('emergency-alias'))) rules |= RULE_ALIAS;
   return rules;
@@ -86,6 +103,6 @@ export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRec
 
 export function ruleHits(rules: number): SafetyRuleHit[] {
   const hits: SafetyRuleHit[] = [];
-  for (const bit of [RULE_KEPT_APART, RULE_NHS_CONFLICT, RULE_TWINS, RULE_ALIAS]) if (rules & bit) hits.push(RULE_HITS[bit]);
+  for (const bit of [RULE_KEPT_APART, RULE_NHS_CONFLICT, RULE_TWINS, RULE_GENERATION, RULE_ALIAS]) if (rules & bit) hits.push(RULE_HITS[bit]);
   return hits;
 }

@@ -136,8 +136,8 @@ export function scoreAgainstPerson(
     if (best === null || s.weight > best.weight) best = s;
   }
   const result = best as PairScore;
-  if (model.safety.nhsConflict && record.nhsStatus === 'valid') {
-    const conflict = personRecords.some((p) => p.nhsStatus === 'valid' && p.nhs !== record.nhs);
+  if (model.safety.nhsConflict && record.nhsValid) {
+    const conflict = personRecords.some((p) => p.nhsValid && p.nhs !== record.nhs);
     if (conflict && !result.rules.some((r) => r.rule === 'nhs-number-conflict')) {
       result.rules.push({
         rule: 'person-nhs-number-conflict',

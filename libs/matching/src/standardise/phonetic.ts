@@ -1,6 +1,5 @@
 // The deep module only: `require('natural')` loads the whole library (wordnet, database
 // clients, .env) in about a second. The deep module has no type declarations, hence the cast.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone') as new () => {
   process(token: string, maxLength?: number): [string, string];
 };

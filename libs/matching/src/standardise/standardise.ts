@@ -16,6 +16,12 @@ export interface StandardRecord {
   /** Digits of the NHS number (or other identifier) when usable; null when missing or a placeholder. */
   nhs: string | null;
   nhsStatus: NhsNumberStatus;
+  /**
+   * True for a Modulus 11 valid number from the English/Welsh NHS ranges. A valid number
+   * starting 0–3 is a Scottish CHI (010–311) or Northern Irish H&C (320–399) number: another
+   * scheme, compared as an identifier, never a conflicting NHS number.
+   */
+  nhsValid: boolean;
   /** Family name tokens joined by spaces; null when missing or a placeholder. */
   familyName: string | null;
   familyTokens: string[];
@@ -61,6 +67,8 @@ export function standardise(input: SourceRecordInput): StandardRecord {
   const nhs = classifyNhsNumber(input.nhsNumber);
   const nf = nhsFlag(nhs.status);
   if (nf) flags.push(nf);
+  const otherScheme = nhs.status === 'valid' && nhs.digits.charCodeAt(0) < 52; /* '4' */
+  if (otherScheme) flags.push(nhs.digits < '32' ? 'nhs-number-chi-range' : 'nhs-number-hc-range');
 
   const family = standardName(input.familyName);
   const given = standardName(input.givenName);
@@ -83,6 +91,7 @@ export function standardise(input: SourceRecordInput): StandardRecord {
     nhsRaw: input.nhsNumber ?? null,
     nhs: nhs.status === 'missing' || nhs.status === 'placeholder' ? null : nhs.digits,
     nhsStatus: nhs.status,
+    nhsValid: nhs.status === 'valid' && !otherScheme,
     familyName: fam.text,
     familyTokens: fam.tokens,
     familyPhonetic: fam.phonetic,
