@@ -6,7 +6,7 @@ import { writeGoldenFiles } from './golden/write-golden';
  * `npm run fixtures -- --persons N --seed S --out DIR` writes a population;
  * `--golden DIR` rewrites the golden scenario files instead. Progress goes to stderr.
  */
-const USAGE = 'Usage: npm run fixtures -- --persons N --seed S --out DIR\n       npm run fixtures -- --golden DIR';
+const USAGE = 'Usage: npm run fixtures -- --persons N --seed S --out DIR [--report json]\n       npm run fixtures -- --golden DIR';
 
 function parse(argv: string[]): Map<string, string> {
   const options = new Map<string, string>();
@@ -39,6 +39,11 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(
     `fixtures: ${summary.persons} persons, ${summary.records} records, ${summary.truePairs} true pairs in ${seconds.toFixed(1)} s -> ${out}\n`,
   );
+  if (options.get('report') === 'json') {
+    // For tools/scripts/bench-fixtures.mjs: generation time without process start-up, and peak RSS.
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(JSON.stringify({ persons: summary.persons, records: summary.records, seconds, peakRssMb }) + '\n');
+  }
   return 0;
 }
 

@@ -4,7 +4,8 @@
  * sex coding, NHS number layout, upper-case names, whether email is sent at all).
  */
 export type DobFormat = 'iso' | 'compact' | 'uk';
-export type SexCoding = 'letter' | 'digit' | 'word' | 'lower-letter';
+/** 'digit-x': the Person Stated Gender coding, X for not known where others use 0. */
+export type SexCoding = 'letter' | 'digit' | 'digit-x' | 'word' | 'lower-letter';
 export type NhsLayout = 'plain' | 'spaced' | 'dashed';
 export type NameCase = 'upper' | 'title' | 'upper-family';
 

@@ -130,6 +130,10 @@ export function emitPersonRecords(ctx: GenContext, plan: PersonPlan, out: Emitte
     person.secondNhsNumber = ctx.nhs.next();
     summary.scenario('duplicateRegistration');
   }
+  // The second number must appear: keep the confused record off the duplicate's slot.
+  const dupAt = dupReg ? 1 + rng.int(count - 1) : -1;
+  let borrowAt = plan.borrowedNhs ? rng.int(count) : -1;
+  if (borrowAt >= 0 && (borrowAt === dupAt || (chi && borrowAt === 0))) borrowAt = borrowAt === 0 ? count - 1 : 0;
   if (chi) {
     person.chiNumber = chiNumber(rng, person.dob, person.identity.sex, ctx.chiIssued);
     person.previousAddress = drawAddress(rng, SCOTTISH_AREA);
@@ -143,9 +147,6 @@ export function emitPersonRecords(ctx: GenContext, plan: PersonPlan, out: Emitte
   // Records run oldest first: old address, old identity, then the current ones.
   const moveAt = chi ? 1 : person.previousAddress ? 1 + rng.int(count - 1) : 0;
   const changeAt = identityChange ? 1 + rng.int(count - 1) : count;
-  const dupAt = dupReg ? 1 + rng.int(count - 1) : -1;
-  const borrowAt = plan.borrowedNhs ? rng.int(count) : -1;
-  if (plan.borrowedNhs) summary.scenario('nhsConfusion');
 
   const systems = systemsFor(rng, person.address.area, count);
   for (let i = 0; i < count; i++) {
@@ -160,6 +161,7 @@ export function emitPersonRecords(ctx: GenContext, plan: PersonPlan, out: Emitte
     } else if (i === borrowAt) {
       draft.nhs = plan.borrowedNhs as string;
       draft.nhsKind = 'confusion';
+      summary.scenario('nhsConfusion');
     } else if (dupReg && (i === dupAt || (i > dupAt && rng.chance(0.5)))) {
       draft.nhs = person.secondNhsNumber as string;
       draft.nhsKind = 'duplicate-registration';

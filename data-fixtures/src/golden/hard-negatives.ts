@@ -2,7 +2,7 @@ import { PHONETIC_ALPHABET } from '../data/given-names';
 import { NO_FIXED_ABODE_POSTCODE } from '../data/places';
 import { drawDob } from '../model/person';
 import { GoldenBuilder } from './builder';
-import { GoldenScenarioSpec } from './spec';
+import { GoldenScenarioSpec } from './scenario-spec';
 
 /** Look-alike different people: the cases that cost a matcher its precision. */
 export const HARD_NEGATIVES: GoldenScenarioSpec[] = [

@@ -2,7 +2,7 @@ import { nhsTransposition, nhsTypo, nhsValidButWrong, chiNumber } from '../model
 import { Person } from '../model/types';
 import { RecordDraft } from '../model/draft';
 import { GoldenBuilder } from './builder';
-import { GoldenScenarioSpec } from './spec';
+import { GoldenScenarioSpec } from './scenario-spec';
 
 /** Two records of one person, the second edited; cases differ by the person drawn. */
 function pairs(b: GoldenBuilder, count: number, edit: (d: RecordDraft, p: Person, i: number) => void, systems: [string, string] = ['PAS-MFT', 'RIS-MFT']) {
@@ -109,7 +109,11 @@ export const NHS_NUMBER: GoldenScenarioSpec[] = [
         const p = b.person({ age: i === 0 ? 6 : 30 + i * 5, sex: i === 2 ? 'M' : 'F' });
         const next = { ...p.identity, middleNames: p.identity.middleNames.slice(), nhsNumber: b.nextNhsNumber() };
         if (i === 0) next.familyName = 'Ashworth';
-        if (i === 2) ((next.sex = 'F'), (next.givenName = 'Sophie'), (next.middleNames = []));
+        if (i === 2) {
+          next.sex = 'F';
+          next.givenName = 'Sophie';
+          next.middleNames = [];
+        }
         return b.case(
           i === 0 ? 'adoption' : i === 1 ? 'new number only' : 'gender reassignment',
           'needs-review',

@@ -1,7 +1,7 @@
 import { RecordDraft } from '../model/draft';
 import { Person } from '../model/types';
 import { GoldenBuilder } from './builder';
-import { GoldenScenarioSpec } from './spec';
+import { GoldenScenarioSpec } from './scenario-spec';
 
 type Edit = (d: RecordDraft, p: Person) => void;
 

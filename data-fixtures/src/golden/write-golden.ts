@@ -4,7 +4,7 @@ import { GoldenBuilder } from './builder';
 import { HARD_NEGATIVES } from './hard-negatives';
 import { NHS_NUMBER } from './nhs-number';
 import { RECORD_NOISE } from './record-noise';
-import { GoldenScenarioSpec } from './spec';
+import { GoldenScenarioSpec } from './scenario-spec';
 import { GoldenScenario } from './types';
 
 export const GOLDEN_SPECS: readonly GoldenScenarioSpec[] = [...HARD_NEGATIVES, ...RECORD_NOISE, ...NHS_NUMBER];

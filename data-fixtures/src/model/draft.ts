@@ -68,6 +68,8 @@ function sexCode(sex: RecordSex, coding: SourceSystem['sex']): string {
       return sex.toLowerCase();
     case 'digit':
       return { M: '1', F: '2', O: '9', U: '0' }[sex];
+    case 'digit-x':
+      return { M: '1', F: '2', O: '9', U: 'X' }[sex];
     case 'word':
       return { M: 'male', F: 'female', O: 'other', U: 'unknown' }[sex];
   }

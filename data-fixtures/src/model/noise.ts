@@ -211,11 +211,11 @@ export function applyAddressSpelling(_rng: Prng, draft: RecordDraft): boolean {
 
 /** Sex in another of the contract's codings, or as "unknown" when the clerk did not ask. */
 export function applySexCoding(rng: Prng, draft: RecordDraft): boolean {
-  if (rng.chance(0.25)) {
-    draft.sex = rng.chance(0.5) ? 'U' : '';
-    return true;
+  if (rng.chance(0.3)) {
+    // Not asked, not recorded, or recorded as other.
+    draft.sex = rng.pick(['U', 'U', '', 'O'] as const);
   }
-  const codings = (['letter', 'digit', 'word', 'lower-letter'] as const).filter((c) => c !== draft.system.sex);
+  const codings = (['letter', 'digit', 'digit-x', 'word', 'lower-letter'] as const).filter((c) => c !== draft.system.sex);
   draft.sexCodingOverride = rng.pick(codings);
   return true;
 }
