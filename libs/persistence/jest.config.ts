@@ -2,7 +2,12 @@ export default {
   displayName: 'persistence',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: { ignoreCodes: [151002] } }] },
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: { ignoreCodes: [151002] } },
+    ],
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageDirectory: '../../coverage/libs/persistence',
 };

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
 import { SourceRecordEntity } from './source-record.entity';
 
 /** The engine's blocking keys per record, indexed so candidates come from lookups, not scans. */

@@ -22,7 +22,7 @@ export class ChangeEventEntity {
   recordId!: string | null;
 
   @Column({ type: 'jsonb' })
-  payload!: Record<string, unknown>;
+  payload!: object;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -44,7 +44,7 @@ export class LinkEntity {
 
   /** The engine's explanation (per-field levels and weights, safety rules) when matched. */
   @Column({ type: 'jsonb', nullable: true })
-  explanation!: Record<string, unknown> | null;
+  explanation!: object | null;
 
   @Column({ type: 'text' })
   reason!: string;

@@ -47,7 +47,7 @@ export class ReviewTaskEntity {
   priority!: number;
 
   @Column({ type: 'jsonb' })
-  explanation!: Record<string, unknown>;
+  explanation!: object;
 
   @Column({ name: 'model_version', type: 'text' })
   modelVersion!: string;

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795838928569 implements MigrationInterface {
-  name = 'Initial1795838928569';
+export class Initial1795839086357 implements MigrationInterface {
+  name = 'Initial1795839086357';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -38,7 +38,7 @@ export class Initial1795838928569 implements MigrationInterface {
       `CREATE TABLE "event_sequence" ("name" text NOT NULL, "value" bigint NOT NULL, CONSTRAINT "PK_162df1adfec8339ac95a137c2aa" PRIMARY KEY ("name"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "person" ("id" uuid NOT NULL, "status" text NOT NULL DEFAULT 'active', "successor_id" uuid, "golden" jsonb NOT NULL, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5fdaf670315c4b7e70cce85daa3" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "person" ("id" uuid NOT NULL, "status" text NOT NULL DEFAULT 'active', "successor_id" uuid, "golden" jsonb NOT NULL, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5fdaf670315c4b7e70cce85daa3" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "ix_person_updated" ON "person"  ("updated_at", "id") `);
     await queryRunner.query(

@@ -1,0 +1,142 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ApiKeyEntity, ApiScope, AppSettingEntity, AppUserEntity, Role } from '@concord/persistence';
+import { invalid, ServiceError, ServiceErrorCode } from '../errors/service-error';
+import { hashPassword, verifyPassword } from './passwords';
+import { SessionClaims, signToken, verifyToken } from './tokens';
+
+export const ROLES: readonly Role[] = ['steward', 'senior-steward', 'auditor', 'admin'];
+export const API_SCOPES: readonly ApiScope[] = ['register', 'match', 'links'];
+
+/** Who is acting: a signed-in user or an integrating system's API key. */
+export type Principal =
+  | { kind: 'user'; id: string; name: string; role: Role }
+  | { kind: 'api-key'; id: string; name: string; scopes: ApiScope[] };
+
+export interface LoginResult {
+  accessToken: string;
+  expiresAt: string;
+  role: Role;
+  username: string;
+}
+
+const TOKEN_SECRET_SETTING = 'token-secret';
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+
+/** Users, sign-in, session tokens and API keys. */
+export class AccessService {
+  private secret: string | null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { tokenSecret?: string; sessionMinutes: number },
+  ) {
+    this.secret = options.tokenSecret ?? null;
+  }
+
+  /** The token-signing secret: configured, or generated once and shared by every replica via the database. */
+  async tokenSecret(): Promise<string> {
+    if (this.secret) return this.secret;
+    const repo = this.dataSource.getRepository(AppSettingEntity);
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ key: TOKEN_SECRET_SETTING, value: randomBytes(32).toString('base64url') })
+      .orIgnore()
+      .execute();
+    const row = await repo.findOneByOrFail({ key: TOKEN_SECRET_SETTING });
+    this.secret = row.value;
+    return row.value;
+  }
+
+  async createUser(username: string, password: string, role: string): Promise<AppUserEntity> {
+    if (!USERNAME.test(username))
+      throw invalid('username', 'use 2–63 lower-case letters, digits, dots, dashes');
+    if (!ROLES.includes(role as Role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
+    if (password.length < 12) throw invalid('password', 'must be at least 12 characters');
+    const repo = this.dataSource.getRepository(AppUserEntity);
+    if (await repo.existsBy({ username })) {
+      throw new ServiceError(ServiceErrorCode.Conflict, `username: "${username}" already exists`, 'username');
+    }
+    return repo.save(
+      repo.create({
+        id: randomUUID(),
+        username,
+        passwordHash: await hashPassword(password),
+        role: role as Role,
+        disabledAt: null,
+      }),
+    );
+  }
+
+  async login(username: string, password: string, now = new Date()): Promise<LoginResult> {
+    const user = await this.dataSource.getRepository(AppUserEntity).findOneBy({ username });
+    // Hash even for an unknown user so response time does not reveal which usernames exist.
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabledAt) {
+      throw new ServiceError(ServiceErrorCode.Unauthenticated, 'Invalid username or password');
+    }
+    const exp = Math.floor(now.getTime() / 1000) + this.options.sessionMinutes * 60;
+    const claims: SessionClaims = { sub: user.id, username: user.username, role: user.role, exp };
+    return {
+      accessToken: signToken(claims, await this.tokenSecret()),
+      expiresAt: new Date(exp * 1000).toISOString(),
+      role: user.role,
+      username: user.username,
+    };
+  }
+
+  /** Creates a key; the secret is returned once and only its hash is stored. */
+  async createApiKey(name: string, scopes: string[]): Promise<{ key: string; entity: ApiKeyEntity }> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$/.test(name))
+      throw invalid('name', 'use 1–63 letters, digits, spaces, dots, dashes');
+    const unknown = scopes.filter((s) => !API_SCOPES.includes(s as ApiScope));
+    if (scopes.length === 0 || unknown.length > 0) {
+      throw invalid(
+        'scopes',
+        `must be a comma-separated list of ${API_SCOPES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+      );
+    }
+    const repo = this.dataSource.getRepository(ApiKeyEntity);
+    if (await repo.existsBy({ name }))
+      throw new ServiceError(ServiceErrorCode.Conflict, `name: an API key "${name}" already exists`, 'name');
+    const key = `cnk_${randomBytes(32).toString('base64url')}`;
+    const entity = await repo.save(
+      repo.create({
+        id: randomUUID(),
+        name,
+        keyPrefix: key.slice(0, 10),
+        keyHash: hashApiKey(key),
+        scopes: [...new Set(scopes)] as ApiScope[],
+        revokedAt: null,
+      }),
+    );
+    return { key, entity };
+  }
+
+  /** Resolves a bearer credential (session token or API key) to a principal, or null. */
+  async authenticate(bearer: string): Promise<Principal | null> {
+    if (bearer.startsWith('cnk_')) {
+      const key = await this.dataSource
+        .getRepository(ApiKeyEntity)
+        .findOneBy({ keyHash: hashApiKey(bearer) });
+      if (!key || key.revokedAt) return null;
+      return { kind: 'api-key', id: key.id, name: key.name, scopes: key.scopes };
+    }
+    const claims = verifyToken(bearer, await this.tokenSecret());
+    if (!claims) return null;
+    return { kind: 'user', id: claims.sub, name: claims.username, role: claims.role };
+  }
+}
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** A hash of a random password nobody knows, verified against when the username is unknown. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** A label for audit trails and link history: `user:steward`, `api-key:RIS-LEEDS`. */
+export function actorName(principal: Principal): string {
+  return `${principal.kind}:${principal.name}`;
+}

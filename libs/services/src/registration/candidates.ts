@@ -1,0 +1,51 @@
+import { EntityManager } from 'typeorm';
+import type { StandardRecord } from '@concord/matching';
+
+export interface CandidatePerson {
+  personId: string;
+  records: Array<{ recordId: string; standardised: StandardRecord }>;
+}
+
+/**
+ * Persons holding a record that shares a blocking key with the incoming one: indexed
+ * lookups on blocking_key, never a scan. Very common keys are capped so one crowded block
+ * cannot make a registration slow; the other keys still find the true match.
+ */
+export async function findCandidatePersons(
+  manager: EntityManager,
+  keys: string[],
+  excludeRecordId: string | null,
+  maxPersons = 100,
+): Promise<CandidatePerson[]> {
+  if (keys.length === 0) return [];
+  const persons: Array<{ person_id: string }> = await manager.query(
+    `SELECT DISTINCT l.person_id
+       FROM blocking_key bk
+       JOIN link l ON l.record_id = bk.record_id AND l.ended_at IS NULL
+      WHERE bk.key = ANY($1) AND ($2::uuid IS NULL OR bk.record_id <> $2::uuid)
+      LIMIT $3`,
+    [keys, excludeRecordId, maxPersons],
+  );
+  if (persons.length === 0) return [];
+  const rows: Array<{ person_id: string; record_id: string; standardised: StandardRecord }> =
+    await manager.query(
+      `SELECT l.person_id, r.id AS record_id, r.standardised
+       FROM link l JOIN source_record r ON r.id = l.record_id
+      WHERE l.ended_at IS NULL AND l.person_id = ANY($1) AND ($2::uuid IS NULL OR r.id <> $2::uuid)`,
+      [persons.map((p) => p.person_id), excludeRecordId],
+    );
+  const byPerson = new Map<string, CandidatePerson>();
+  for (const row of rows) {
+    let person = byPerson.get(row.person_id);
+    if (!person) byPerson.set(row.person_id, (person = { personId: row.person_id, records: [] }));
+    person.records.push({ recordId: row.record_id, standardised: row.standardised });
+  }
+  return [...byPerson.values()];
+}
+
+/** Serialises registrations that could match each other (they share a blocking key). */
+export async function lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
+  const sorted = [...new Set(keys)].sort();
+  // Sorted order: two transactions never wait for each other's locks in a cycle.
+  for (const key of sorted) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+}

@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { classifyNhsNumber, SourceRecordInput } from '@concord/domain';
+import {
+  blockingKeys,
+  MatchModel,
+  PairScore,
+  scoreAgainstPerson,
+  standardise,
+  StandardRecord,
+} from '@concord/matching';
+import {
+  BlockingKeyEntity,
+  LinkEntity,
+  PersonEntity,
+  ReviewTaskEntity,
+  SourceRecordEntity,
+  SourceRecordVersionEntity,
+} from '@concord/persistence';
+import { appendChangeEvents, NewChangeEvent } from '../events/change-events';
+import { refreshGolden } from './person-writes';
+import { findCandidatePersons, lockKeys } from './candidates';
+import { normaliseRecordInput } from './record-input';
+
+export type RegistrationDecision = 'linked' | 'new' | 'review';
+
+export interface RegistrationResult {
+  recordId: string;
+  personId: string;
+  decision: RegistrationDecision;
+  /** Match weight of the best candidate (null when there was none). */
+  score: number | null;
+  matchProbability: number | null;
+  /** True when the same registration had already been received: nothing changed. */
+  unchanged: boolean;
+  flags: string[];
+}
+
+interface Best {
+  personId: string;
+  score: PairScore;
+}
+
+/**
+ * Registers or updates one source record: standardise, fetch candidate persons by blocking
+ * key, score, decide, and write record, link, review task and change events in one
+ * transaction. Used by the REST API, the bulk import and the demo seed alike.
+ */
+export class RegistrationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly model: () => MatchModel,
+  ) {}
+
+  async register(input: SourceRecordInput, actor: string): Promise<RegistrationResult> {
+    const normalised = normaliseRecordInput(input);
+    const model = this.model();
+    const standardised = standardise(normalised.demographics);
+    const keys = blockingKeys(standardised, model);
+    const identityKey = `registration:${JSON.stringify([normalised.sourceSystem, normalised.localId])}`;
+    return this.dataSource.transaction(async (manager) => {
+      await lockKeys(manager, [identityKey, ...keys]);
+      const records = manager.getRepository(SourceRecordEntity);
+      const existing = await records.findOneBy({
+        sourceSystem: normalised.sourceSystem,
+        localId: normalised.localId,
+      });
+      if (existing && existing.contentHash === normalised.contentHash) {
+        return this.unchangedResult(manager, existing);
+      }
+      const nhs = classifyNhsNumber(normalised.demographics.nhsNumber);
+      const values = {
+        raw: normalised.demographics,
+        standardised: standardised as unknown as Record<string, unknown>,
+        nhsNumber: nhs.digits || null,
+        nhsNumberStatus: nhs.status,
+        searchFamilyName: standardised.familyName,
+        dateOfBirth: standardised.dob
+          ? `${standardised.dob.slice(0, 4)}-${standardised.dob.slice(4, 6)}-${standardised.dob.slice(6, 8)}`
+          : null,
+        flags: standardised.flags,
+        contentHash: normalised.contentHash,
+      };
+      const record = existing
+        ? await records.save(Object.assign(existing, values, { version: existing.version + 1 }))
+        : await records.save(
+            records.create({
+              id: randomUUID(),
+              sourceSystem: normalised.sourceSystem,
+              localId: normalised.localId,
+              version: 1,
+              ...values,
+            }),
+          );
+      await manager.getRepository(SourceRecordVersionEntity).insert({
+        recordId: record.id,
+        version: record.version,
+        raw: record.raw,
+        contentHash: record.contentHash,
+        actor,
+      });
+      await manager.delete(BlockingKeyEntity, { recordId: record.id });
+      if (keys.length > 0)
+        await manager
+          .getRepository(BlockingKeyEntity)
+          .insert(keys.map((key) => ({ recordId: record.id, key })));
+
+      const candidates = await findCandidatePersons(manager, keys, record.id);
+      let best: Best | null = null;
+      for (const candidate of candidates) {
+        const score = scoreAgainstPerson(
+          standardised,
+          candidate.records.map((r) => r.standardised),
+          model,
+        );
+        if (!best || score.weight > best.score.weight) best = { personId: candidate.personId, score };
+      }
+      const result = existing
+        ? await this.reevaluate(manager, record, best, actor)
+        : await this.placeNew(manager, record, best, actor);
+      return { ...result, flags: record.flags };
+    });
+  }
+
+  /** A new registration: link it, or give it a new person (plus a review task when doubtful). */
+  private async placeNew(
+    manager: EntityManager,
+    record: SourceRecordEntity,
+    best: Best | null,
+    actor: string,
+  ) {
+    const events: NewChangeEvent[] = [];
+    let personId: string;
+    let decision: RegistrationDecision;
+    if (best && best.score.decision === 'link') {
+      personId = best.personId;
+      decision = 'linked';
+      await this.link(manager, record.id, personId, best.score, 'auto-link', actor);
+    } else {
+      personId = await this.newPerson(manager);
+      decision = best && best.score.decision === 'review' ? 'review' : 'new';
+      await this.link(
+        manager,
+        record.id,
+        personId,
+        best?.score ?? null,
+        decision === 'review' ? 'review' : 'new-person',
+        actor,
+      );
+      events.push({ type: 'created', personId, recordId: null, payload: {} });
+      if (best && decision === 'review') await this.openReview(manager, record.id, best);
+    }
+    await refreshGolden(manager, personId);
+    events.push({ type: 'linked', personId, recordId: record.id, payload: linkPayload(record) });
+    await appendChangeEvents(manager, events);
+    return this.answer(record.id, personId, decision, best);
+  }
+
+  /**
+   * An update of a known registration. A manual link is never changed automatically. A
+   * record alone in its person moves to a person it now links to; a record sharing its
+   * person stays put, and a doubtful or contradicting match goes to a steward.
+   */
+  private async reevaluate(
+    manager: EntityManager,
+    record: SourceRecordEntity,
+    best: Best | null,
+    actor: string,
+  ) {
+    const current = await manager
+      .getRepository(LinkEntity)
+      .findOneByOrFail({ recordId: record.id, endedAt: IsNull() });
+    const events: NewChangeEvent[] = [
+      { type: 'updated', personId: current.personId, recordId: record.id, payload: linkPayload(record) },
+    ];
+    let personId = current.personId;
+    let decision: RegistrationDecision =
+      current.reason === 'auto-link' || current.type === 'manual' ? 'linked' : 'new';
+    const other = current.type === 'auto' && best && best.personId !== current.personId ? best : null;
+    if (other && other.score.decision === 'link') {
+      const others = await manager.count(LinkEntity, {
+        where: { personId: current.personId, endedAt: IsNull() },
+      });
+      if (others === 1) {
+        await this.endLink(manager, current, actor);
+        await manager.update(
+          PersonEntity,
+          { id: current.personId },
+          { status: 'retired', successorId: other.personId },
+        );
+        personId = other.personId;
+        decision = 'linked';
+        await this.link(manager, record.id, personId, other.score, 'auto-link', actor);
+        events.push(
+          { type: 'unlinked', personId: current.personId, recordId: record.id, payload: {} },
+          { type: 'merged', personId, recordId: null, payload: { retiredPersonId: current.personId } },
+          { type: 'linked', personId, recordId: record.id, payload: linkPayload(record) },
+        );
+      } else {
+        decision = 'review';
+        await this.openReview(manager, record.id, other);
+      }
+    } else if (other && other.score.decision === 'review') {
+      decision = 'review';
+      await this.openReview(manager, record.id, other);
+    }
+    await refreshGolden(manager, current.personId);
+    if (personId !== current.personId) await refreshGolden(manager, personId);
+    await appendChangeEvents(manager, events);
+    return this.answer(record.id, personId, decision, best);
+  }
+
+  private async unchangedResult(
+    manager: EntityManager,
+    record: SourceRecordEntity,
+  ): Promise<RegistrationResult> {
+    const link = await manager
+      .getRepository(LinkEntity)
+      .findOneByOrFail({ recordId: record.id, endedAt: IsNull() });
+    const decision: RegistrationDecision =
+      link.type === 'manual' || link.reason === 'auto-link'
+        ? 'linked'
+        : link.reason === 'review'
+          ? 'review'
+          : 'new';
+    return {
+      recordId: record.id,
+      personId: link.personId,
+      decision,
+      score: link.score,
+      matchProbability: link.matchProbability,
+      unchanged: true,
+      flags: record.flags,
+    };
+  }
+
+  private answer(recordId: string, personId: string, decision: RegistrationDecision, best: Best | null) {
+    return {
+      recordId,
+      personId,
+      decision,
+      score: best ? round(best.score.weight) : null,
+      matchProbability: best ? best.score.probability : null,
+      unchanged: false,
+    };
+  }
+
+  private async newPerson(manager: EntityManager): Promise<string> {
+    const id = randomUUID();
+    await manager
+      .getRepository(PersonEntity)
+      .insert({ id, status: 'active', successorId: null, golden: emptyGolden(), version: 1 });
+    return id;
+  }
+
+  private async link(
+    manager: EntityManager,
+    recordId: string,
+    personId: string,
+    score: PairScore | null,
+    reason: string,
+    actor: string,
+  ) {
+    await manager.getRepository(LinkEntity).insert({
+      recordId,
+      personId,
+      type: 'auto',
+      score: score ? round(score.weight) : null,
+      matchProbability: score?.probability ?? null,
+      modelVersion: score?.modelVersion ?? null,
+      explanation: score ? explanationOf(score) : null,
+      reason,
+      createdBy: actor,
+      endedAt: null,
+      endedBy: null,
+    });
+  }
+
+  private async endLink(manager: EntityManager, link: LinkEntity, actor: string) {
+    await manager.update(LinkEntity, { id: link.id }, { endedAt: new Date(), endedBy: actor });
+  }
+
+  private async openReview(manager: EntityManager, recordId: string, best: Best) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ReviewTaskEntity)
+      .values({
+        id: randomUUID(),
+        type: 'possible-duplicate',
+        status: 'open',
+        recordId,
+        candidatePersonId: best.personId,
+        score: round(best.score.weight),
+        matchProbability: best.score.probability,
+        priority: Math.round(best.score.probability * 100),
+        explanation: explanationOf(best.score),
+        modelVersion: best.score.modelVersion,
+        version: 1,
+      })
+      .orIgnore()
+      .execute();
+  }
+}
+
+function explanationOf(score: PairScore) {
+  return {
+    prior: score.prior,
+    weight: score.weight,
+    comparisons: score.comparisons,
+    rules: score.rules,
+    decision: score.decision,
+  };
+}
+
+function linkPayload(record: SourceRecordEntity) {
+  return { sourceSystem: record.sourceSystem, localId: record.localId };
+}
+
+function round(weight: number): number {
+  return Math.round(weight * 1000) / 1000;
+}
+
+function emptyGolden() {
+  return { nhsNumber: null, familyName: null, givenName: null, dateOfBirth: null, sex: null, postcode: null };
+}
+
+export type { StandardRecord };
