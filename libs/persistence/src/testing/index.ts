@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { openDatabase, OpenDatabase } from '../database/open-database';
+import { DatabaseConfig, openDatabase, OpenDatabase } from '../database/open-database';
 
 export type TestEngine = 'pglite' | 'postgres';
 
@@ -13,29 +13,43 @@ export function testEngines(): TestEngine[] {
 }
 
 /**
- * A fresh, migrated database: in-memory PGlite, or a new database on the server, dropped
- * again by `close()`. Tests never share state with each other or with a developer's data.
+ * Configuration of a fresh, empty database: in-memory PGlite, or a new database on the
+ * server that `drop()` removes again. Tests never share state with each other or with a
+ * developer's data.
  */
-export async function openTestDatabase(engine: TestEngine): Promise<OpenDatabase> {
-  if (engine === 'pglite') return openDatabase({ dataDir: 'memory://' });
+export async function freshDatabaseConfig(engine: TestEngine): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+  if (engine === 'pglite') return { config: { dataDir: 'memory://' }, drop: async () => undefined };
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `concord_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), dataDir: '', poolSize: 8 });
+  return {
+    config: { url: url.toString(), dataDir: '', poolSize: 8 },
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** A fresh database, migrated and open; `close()` also drops it. */
+export async function openTestDatabase(engine: TestEngine): Promise<OpenDatabase> {
+  const { config, drop } = await freshDatabaseConfig(engine);
+  const db = await openDatabase(config);
   return {
     ...db,
     close: async () => {
       await db.close();
-      const cleanup = new Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await drop();
     },
   };
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }

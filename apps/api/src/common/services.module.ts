@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DEFAULT_MODEL } from '@concord/matching';
+import { AccessService, LinksService, PersonsQuery, RegistrationService } from '@concord/services';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/tokens';
+
+/**
+ * The framework-free use cases of @concord/services, made injectable. They hold no state
+ * of their own beyond caches of what the database says, so replicas stay interchangeable.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: AccessService,
+      inject: [DataSource, APP_CONFIG],
+      useFactory: (ds: DataSource, config: AppConfig) =>
+        new AccessService(ds, { tokenSecret: config.tokenSecret, sessionMinutes: config.sessionMinutes }),
+    },
+    { provide: RegistrationService, inject: [DataSource], useFactory: (ds: DataSource) => new RegistrationService(ds, () => DEFAULT_MODEL) },
+    { provide: LinksService, inject: [DataSource], useFactory: (ds: DataSource) => new LinksService(ds) },
+    { provide: PersonsQuery, inject: [DataSource], useFactory: (ds: DataSource) => new PersonsQuery(ds) },
+  ],
+  exports: [AccessService, RegistrationService, LinksService, PersonsQuery],
+})
+export class ServicesModule {}
