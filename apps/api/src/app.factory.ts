@@ -10,7 +10,10 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 
 /** Builds the whole server (also used by the integration tests, on a fresh database). */
-export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
@@ -20,7 +23,11 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+        directives: {
+          defaultSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
       },
     }),
   );
@@ -52,13 +59,16 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
 function serveConsole(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {
-    new Logger('Console').warn(`No built console in ${dir}: run \`npx nx run console:build\` (npm start does it)`);
+    new Logger('Console').warn(
+      `No built console in ${dir}: run \`npx nx run console:build\` (npm start does it)`,
+    );
     return;
   }
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   const apiPrefixes = ['/api', '/graphql', '/fhir', '/health'];
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || apiPrefixes.some((p) => req.path === p || req.path.startsWith(`${p}/`))) return next();
+    if (req.method !== 'GET' || apiPrefixes.some((p) => req.path === p || req.path.startsWith(`${p}/`)))
+      return next();
     res.sendFile(index);
   });
 }

@@ -34,4 +34,6 @@ export function requestOf(context: ExecutionContext): RequestWithPrincipal {
 }
 
 /** The authenticated caller of the current request. */
-export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) => requestOf(context).principal);
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext) => requestOf(context).principal,
+);

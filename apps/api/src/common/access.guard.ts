@@ -12,16 +12,27 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) throw new ServiceError(ServiceErrorCode.Forbidden, 'This operation is not available');
     if (rule.public) return true;
     const request = requestOf(context);
     const header = request.headers['authorization'];
     const value = Array.isArray(header) ? header[0] : header;
     const match = value?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) throw new ServiceError(ServiceErrorCode.Unauthenticated, 'Authorization: Bearer <token or API key> is required');
+    if (!match)
+      throw new ServiceError(
+        ServiceErrorCode.Unauthenticated,
+        'Authorization: Bearer <token or API key> is required',
+      );
     const principal = await this.access.authenticate(match[1]);
-    if (!principal) throw new ServiceError(ServiceErrorCode.Unauthenticated, 'The token or API key is invalid, expired or revoked');
+    if (!principal)
+      throw new ServiceError(
+        ServiceErrorCode.Unauthenticated,
+        'The token or API key is invalid, expired or revoked',
+      );
     request.principal = principal;
     const allowed =
       principal.kind === 'user'

@@ -36,7 +36,14 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const body = this.toBody(exception);
     if (host.getType<string>() === 'graphql') {
-      const code = exception instanceof ServiceError ? GRAPHQL_CODE[exception.code] : body.statusCode === 400 ? 'BAD_USER_INPUT' : body.statusCode >= 500 ? 'INTERNAL_SERVER_ERROR' : body.error.toUpperCase().replace(/ /g, '_');
+      const code =
+        exception instanceof ServiceError
+          ? GRAPHQL_CODE[exception.code]
+          : body.statusCode === 400
+            ? 'BAD_USER_INPUT'
+            : body.statusCode >= 500
+              ? 'INTERNAL_SERVER_ERROR'
+              : body.error.toUpperCase().replace(/ /g, '_');
       return new GraphQLError(body.message, { extensions: { code, field: body.field } });
     }
     const response = host.switchToHttp().getResponse<Response>();
@@ -47,7 +54,12 @@ export class ErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof ServiceError) {
       const statusCode = HTTP_STATUS[exception.code];
-      return { statusCode, error: exception.code, message: exception.message, ...(exception.field ? { field: exception.field } : {}) };
+      return {
+        statusCode,
+        error: exception.code,
+        message: exception.message,
+        ...(exception.field ? { field: exception.field } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -57,14 +69,25 @@ export class ErrorFilter implements ExceptionFilter {
         const m = (response as { message: unknown }).message;
         message = Array.isArray(m) ? m.join('; ') : String(m);
       }
-      if (statusCode === 400 && /JSON/i.test(message)) message = `body: the request body is not valid JSON (${message})`;
+      if (statusCode === 400 && /JSON/i.test(message))
+        message = `body: the request body is not valid JSON (${message})`;
       return { statusCode, error: HttpStatus[statusCode] ?? 'Error', message };
     }
     const status = (exception as { status?: number; statusCode?: number; type?: string })?.status;
-    if (status === 413) return { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: 'body: the request body is too large' };
-    if (status === 400) return { statusCode: 400, error: 'BAD_REQUEST', message: 'body: the request body is not valid JSON' };
+    if (status === 413)
+      return { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: 'body: the request body is too large' };
+    if (status === 400)
+      return { statusCode: 400, error: 'BAD_REQUEST', message: 'body: the request body is not valid JSON' };
     // Log the error class and stack only: messages of database errors can carry patient data.
-    this.logger.error(exception instanceof Error ? `${exception.name}: ${exception.stack?.split('\n').slice(1, 4).join(' ')}` : 'non-error thrown');
-    return { statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side; the request was not applied' };
+    this.logger.error(
+      exception instanceof Error
+        ? `${exception.name}: ${exception.stack?.split('\n').slice(1, 4).join(' ')}`
+        : 'non-error thrown',
+    );
+    return {
+      statusCode: 500,
+      error: 'INTERNAL_SERVER_ERROR',
+      message: 'Something went wrong on our side; the request was not applied',
+    };
   }
 }

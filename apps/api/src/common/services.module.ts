@@ -18,7 +18,11 @@ import { APP_CONFIG } from '../config/tokens';
       useFactory: (ds: DataSource, config: AppConfig) =>
         new AccessService(ds, { tokenSecret: config.tokenSecret, sessionMinutes: config.sessionMinutes }),
     },
-    { provide: RegistrationService, inject: [DataSource], useFactory: (ds: DataSource) => new RegistrationService(ds, () => DEFAULT_MODEL) },
+    {
+      provide: RegistrationService,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new RegistrationService(ds, () => DEFAULT_MODEL),
+    },
     { provide: LinksService, inject: [DataSource], useFactory: (ds: DataSource) => new LinksService(ds) },
     { provide: PersonsQuery, inject: [DataSource], useFactory: (ds: DataSource) => new PersonsQuery(ds) },
   ],

@@ -15,7 +15,9 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid variable at once', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', EMPI_TOKEN_SECRET: 'short' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', EMPI_TOKEN_SECRET: 'short' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', EMPI_TOKEN_SECRET: 'short' });
     } catch (error) {

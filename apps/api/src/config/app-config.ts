@@ -47,9 +47,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
   const tokenSecret = env['EMPI_TOKEN_SECRET'] || undefined;
-  if (tokenSecret !== undefined && tokenSecret.length < 32) problems.push('EMPI_TOKEN_SECRET must be at least 32 characters');
+  if (tokenSecret !== undefined && tokenSecret.length < 32)
+    problems.push('EMPI_TOKEN_SECRET must be at least 32 characters');
   const bodyLimit = env['EMPI_BODY_LIMIT'] || '100kb';
-  if (!/^\d+(kb|mb)$/i.test(bodyLimit)) problems.push(`EMPI_BODY_LIMIT must look like 100kb or 1mb (got "${bodyLimit}")`);
+  if (!/^\d+(kb|mb)$/i.test(bodyLimit))
+    problems.push(`EMPI_BODY_LIMIT must look like 100kb or 1mb (got "${bodyLimit}")`);
   const production = env['NODE_ENV'] === 'production';
   const config: AppConfig = {
     port: int('PORT', 3000, 1, 65535),
@@ -57,7 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     database,
     tokenSecret,
     sessionMinutes: int('EMPI_SESSION_MINUTES', 480, 5, 24 * 60),
-    corsOrigins: (env['EMPI_CORS_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env['EMPI_CORS_ORIGINS'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     bodyLimit,
     seedDemo: bool('EMPI_SEED_DEMO', !database.url && !production),
     demoRecordsCsv: env['EMPI_DEMO_RECORDS'] || resolve(root, 'data-fixtures/populations/demo/records.csv'),

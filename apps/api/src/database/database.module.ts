@@ -15,7 +15,12 @@ import { APP_CONFIG } from '../config/tokens';
         handle.engine = engine;
         handle.release = release;
         // The schema comes from migrations only, applied at start-up; never synchronize.
-        return { ...options, migrationsRun: true, migrationsTransactionMode: 'each' as const, retryAttempts: 1 };
+        return {
+          ...options,
+          migrationsRun: true,
+          migrationsTransactionMode: 'each' as const,
+          retryAttempts: 1,
+        };
       },
     }),
   ],

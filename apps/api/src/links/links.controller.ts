@@ -13,7 +13,8 @@ export class LinksController {
   async find(@Query() query: Record<string, unknown>) {
     const known = ['system', 'localId', 'nhsNumber', 'personId'];
     const unknown = Object.keys(query).filter((k) => !known.includes(k));
-    if (unknown.length) throw invalid(unknown[0], `is not a query parameter (use system&localId, nhsNumber or personId)`);
+    if (unknown.length)
+      throw invalid(unknown[0], `is not a query parameter (use system&localId, nhsNumber or personId)`);
     for (const [key, value] of Object.entries(query)) {
       if (typeof value !== 'string') throw invalid(key, 'must be given once, as text');
     }
@@ -23,7 +24,8 @@ export class LinksController {
       return { ...persons[0], persons };
     }
     if (personId !== undefined) return this.links.byPersonId(personId);
-    if (system === undefined && localId === undefined) throw invalid('system', 'give system and localId, or nhsNumber, or personId');
+    if (system === undefined && localId === undefined)
+      throw invalid('system', 'give system and localId, or nhsNumber, or personId');
     return this.links.bySourceIdentifier(system ?? '', localId ?? '');
   }
 }

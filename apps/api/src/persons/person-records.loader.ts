@@ -7,7 +7,11 @@ import { PersonRecordView, PersonsQuery } from '@concord/services';
  */
 @Injectable({ scope: Scope.REQUEST })
 export class PersonRecordsLoader {
-  private pending: Array<{ id: string; resolve: (v: PersonRecordView[]) => void; reject: (e: unknown) => void }> = [];
+  private pending: Array<{
+    id: string;
+    resolve: (v: PersonRecordView[]) => void;
+    reject: (e: unknown) => void;
+  }> = [];
 
   constructor(private readonly persons: PersonsQuery) {}
 
