@@ -1,7 +1,10 @@
 import { CliCommand } from '../command';
+import { apikeyCommand } from './apikey';
+import { importCommand } from './import';
+import { userCommand } from './user';
 import { dedupeCommand } from './dedupe';
 import { evaluateCommand } from './evaluate';
 import { trainCommand } from './train';
 
 /** Every command of `npm run empi -- <command>`, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [dedupeCommand, trainCommand, evaluateCommand];
+export const COMMANDS: CliCommand[] = [dedupeCommand, trainCommand, evaluateCommand, importCommand, apikeyCommand, userCommand];
