@@ -9,6 +9,7 @@ export const RULE_TWINS = 2;
 export const RULE_ALIAS = 4;
 export const RULE_KEPT_APART = 8;
 export const RULE_GENERATION = 16;
+export const RULE_NHS_ONLY = 32;
 
 export const RULE_HITS: Record<number, SafetyRuleHit> = {
   [RULE_NHS_CONFLICT]: {
@@ -29,6 +30,11 @@ export const RULE_HITS: Record<number, SafetyRuleHit> = {
   [RULE_GENERATION]: {
     rule: 'generation-gap',
     description: 'Birth years 12 or more apart: parent and child (e.g. a newborn registered on the mother\'s NHS number).',
+    effect: 'cap-at-review',
+  },
+  [RULE_NHS_ONLY]: {
+    rule: 'nhs-number-only',
+    description: 'The NHS number agrees but given name, sex and birth date do not: another person\'s number typed in?',
     effect: 'cap-at-review',
   },
   [RULE_KEPT_APART]: {
@@ -87,15 +93,28 @@ export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRec
         // below 0.88) at the same birth and address are as likely twins as spelling variants when nothing but a (possibly the co-twin's) NHS number or
         // no identifier at all backs them.
         const lookAlike = given === GIVEN_PHONETIC && (nhs === NHS_EXACT_VALID || nhs < 0);
-        if ((given === GIVEN_DIFFERENT && !sameOtherId) || lookAlike || (sex === SEX_DIFFERENT && given !== GIVEN_EXACT)) {
+        if (
+          (given === GIVEN_DIFFERENT && !sameOtherId) ||
+          lookAlike ||
+          (sex === SEX_DIFFERENT && given !== GIVEN_EXACT) ||
+          (middleNamesDisagree(a.givenTokens, b.givenTokens) && !sameOtherId)
+        ) {
           rules |= RULE_TWINS;
         }
       }
     }
   }
+  // A household member's (or spouse's) NHS number typed in: only the number agrees.
+  if (s.nhsConflict && nhs === NHS_EXACT_VALID) {
+    const given = level(cm, levels, 'givenName', a, b);
+    const dob = level(cm, levels, 'dateOfBirth', a, b);
+    if (given === GIVEN_DIFFERENT && dob !== 0 && dob !== 1 && level(cm, levels, 'sex', a, b) === SEX_DIFFERENT) rules |= RULE_NHS_ONLY;
+  }
   // Parent and child share surname, address and sometimes (by mistake) an NHS number.
   if (s.twins && a.dobYear !== null && b.dobYear !== null && Math.abs(a.dobYear - b.dobYear) >= 12) {
-    if (level(cm, levels, 'dateOfBirth', a, b) === DOB_DIFFERENT) rules |= RULE_GENERATION;
+    // A shared non-NHS identifier (hospital number, national id) outweighs it, as for twins.
+    const sameOtherId = nhs === NHS_EXACT_OTHER || nhs === NHS_ONE_EDIT;
+    if (!sameOtherId && level(cm, levels, 'dateOfBirth', a, b) === DOB_DIFFERENT) rules |= RULE_GENERATION;
   }
   if (s.emergencyAlias && (a.flags.includes('emergency-alias') || b.flags.includes('emergency-alias'))) rules |= RULE_ALIAS;
   return rules;
@@ -103,6 +122,15 @@ export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRec
 
 export function ruleHits(rules: number): SafetyRuleHit[] {
   const hits: SafetyRuleHit[] = [];
-  for (const bit of [RULE_KEPT_APART, RULE_NHS_CONFLICT, RULE_TWINS, RULE_GENERATION, RULE_ALIAS]) if (rules & bit) hits.push(RULE_HITS[bit]);
+  for (const bit of [RULE_KEPT_APART, RULE_NHS_CONFLICT, RULE_NHS_ONLY, RULE_TWINS, RULE_GENERATION, RULE_ALIAS]) if (rules & bit) hits.push(RULE_HITS[bit]);
   return hits;
+}
+
+/** Both records carry middle names and none is shared: twins are often told apart only there (Lily Hao, Lilly Yan). */
+function middleNamesDisagree(a: string[], b: string[]): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  for (let i = 1; i < a.length; i++) for (let j = 1; j < b.length; j++) if (a[i] === b[j]) return false;
+  for (let i = 1; i < a.length; i++) if (a[i] === b[0]) return false;
+  for (let j = 1; j < b.length; j++) if (b[j] === a[0]) return false;
+  return true;
 }
