@@ -6,7 +6,7 @@ export type { FieldName } from './compare/levels';
 export { jaroWinkler } from './compare/jaro-winkler';
 export type { MatchModel, FieldModel, LevelModel, BlockingRule, BlockingPart, EvidenceGroup } from './model/types';
 export { validateModel, ModelValidationError } from './model/validate';
-export { DEFAULT_MODEL } from './model/default-model';
+export { DEFAULT_MODEL } from './model/shipped-model';
 export { blockingKeys, ruleKeys } from './blocking/blocking';
 export type { TermFrequencyLookup, FieldComparison, SafetyRuleHit, PairScore, Decision, ScoreOptions } from './score/types';
 export { scorePair, scoreAgainstPerson, matchGrade, probabilityOf } from './score/score';

@@ -1,5 +1,5 @@
 import { SourceRecordInput } from '@concord/domain';
-import { DEFAULT_MODEL } from '../model/default-model';
+import { DEFAULT_MODEL } from '../model/shipped-model';
 import { scorePair } from '../score/score';
 import { standardise } from '../standardise/standardise';
 import { seededRandom } from '../em/random';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_MODEL } from '../model/default-model';
+import { DEFAULT_MODEL } from '../model/shipped-model';
 import { standardise } from '../standardise/standardise';
 import { DECISION_REVIEW, dedupeRecords } from './dedupe';
 import { pairwiseMetrics } from './metrics';

@@ -45,19 +45,6 @@ describe('scorePair', () => {
     expect(s.decision).toBe('review');
   });
 
-  it('scores 20 candidates well under a millisecond', () => {
-    const rec = standardise(base);
-    const cands = Array.from({ length: 20 }, (_, i) =>
-      standardise({ ...base, recordId: String(i), givenName: ['JOHN', 'JON', 'JOHNNY', 'JANE'][i % 4], dateOfBirth: `1980-01-${10 + i}` }),
-    );
-    for (let i = 0; i < 200; i++) for (const c of cands) scorePair(rec, c, DEFAULT_MODEL);
-    const t = process.hrtime.bigint();
-    const rounds = 500;
-    for (let i = 0; i < rounds; i++) for (const c of cands) scorePair(rec, c, DEFAULT_MODEL);
-    const perRecordMs = Number(process.hrtime.bigint() - t) / 1e6 / rounds;
-    expect(perRecordMs).toBeLessThan(0.5);
-  });
-
   it('gives both records of a pair a shared blocking key', () => {
     const a = standardise(base);
     const b = standardise({ ...base, nhsNumber: '', dateOfBirth: '1980-02-01' });

@@ -1,3 +1,5 @@
+// Named apart from default-model.json: Node resolves an extensionless `default-model` to the
+// .json before a registered .ts loader (ts-node in tools/scripts/bench-score.mjs) sees it.
 import { MatchModel } from './types';
 import { validateModel } from './validate';
 import json from './default-model.json';
