@@ -9,7 +9,25 @@ import { buildUnit } from './units';
 export interface PopulationOptions {
   persons: number;
   seed: string | number;
+  /**
+   * Called once per pair of different persons of a look-alike household (the hard negatives
+   * a matcher must keep apart), in generation order. Observing only: it draws nothing from
+   * the generator, so records and truth are the same with or without it.
+   */
+  onRelation?: (personKeyA: string, personKeyB: string, relation: Relation) => void;
 }
+
+/** The household kinds whose members are different people who look alike. */
+export type Relation = 'twin' | 'triplet' | 'mother-newborn' | 'father-son' | 'common-name' | 'nhs-confusion';
+
+const RELATION_OF: Partial<Record<UnitKind, Relation>> = {
+  twins: 'twin',
+  triplets: 'triplet',
+  motherNewborn: 'mother-newborn',
+  fatherSon: 'father-son',
+  commonNameCollision: 'common-name',
+  nhsConfusion: 'nhs-confusion',
+};
 
 /** A record ready to write: it has its record id. */
 export interface NumberedRecord extends EmittedRecord {
@@ -55,6 +73,12 @@ export function* populationRecords(options: PopulationOptions): Generator<Number
     if (kind !== 'commonNameCollision' && UNIT_SIZES[kind] > room) kind = 'single';
     if (kind === 'commonNameCollision' && room < 3) kind = 'single';
     created += buildUnit(ctx, kind, room, plans, pending);
+    const relation = RELATION_OF[kind];
+    if (relation && options.onRelation) {
+      for (let i = 0; i < plans.length; i++) {
+        for (let j = i + 1; j < plans.length; j++) options.onRelation(plans[i].person.key, plans[j].person.key, relation);
+      }
+    }
     for (const plan of plans) emitPersonRecords(ctx, plan, pending);
     plans.length = 0;
     for (const record of pending) {
