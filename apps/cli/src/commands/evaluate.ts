@@ -6,13 +6,14 @@ import { Progress } from '../batch/progress';
 import { readRecords, readTruth } from '../batch/read-records';
 import { reportBlocking } from '../batch/report';
 import { writeResults } from '../batch/write-results';
+import { RelationCounts, readRelations, relationLinks } from '../batch/relations';
 
 export const evaluateCommand: CliCommand = {
   name: 'evaluate',
-  usage: 'evaluate --input records.csv --truth truth.csv [--config weights.json] [--estimate] [--out DIR] [--json]',
+  usage: 'evaluate --input records.csv --truth truth.csv [--relations relations.csv] [--config weights.json] [--estimate] [--out DIR] [--json]',
   summary: 'De-duplicate and measure pairwise precision, recall and F1 against truth (record_id,person_key).',
   async run(args: ParsedArgs): Promise<number> {
-    checkOptions(args, ['input', 'truth', 'config', 'estimate', 'out', 'json', 'seed']);
+    checkOptions(args, ['input', 'truth', 'relations', 'config', 'estimate', 'out', 'json', 'seed']);
     const input = requireOption(args, 'input');
     const truthPath = requireOption(args, 'truth');
     const model = loadModel(optionalOption(args, 'config'));
@@ -54,8 +55,14 @@ export const evaluateCommand: CliCommand = {
       }
     }
     const m = pairwiseMetrics(result.clusterOf, truthOf, review);
+    const relationsPath = optionalOption(args, 'relations');
+    let relations: Record<string, RelationCounts> | undefined;
+    if (relationsPath) {
+      const personOf = ids.map((id) => truth.get(id) ?? `\u0000${id}`);
+      relations = relationLinks(await readRelations(relationsPath), personOf, result.clusterOf);
+    }
     if (args.options.has('json')) {
-      process.stdout.write(JSON.stringify({ records: ids.length, ...m, model: result.model.version, stats: result.stats }) + '\n');
+      process.stdout.write(JSON.stringify({ records: ids.length, ...m, relations, model: result.model.version, stats: result.stats }) + '\n');
       return 0;
     }
     const f = (x: number) => x.toFixed(4);
@@ -70,6 +77,9 @@ export const evaluateCommand: CliCommand = {
         `link+review recall ${f(m.linkOrReviewRecall)}`,
         `review queue       ${m.reviewPairs} pairs (${((100 * m.reviewPairs) / Math.max(ids.length, 1)).toFixed(2)} % of records)`,
         `model              ${result.model.version}`,
+        ...Object.entries(relations ?? {}).map(
+          ([rel, c]) => `auto-linked ${rel.padEnd(15)} ${c.linkedPersonPairs} of ${c.personPairs} person pairs (${c.linkedRecordPairs} record pairs)`,
+        ),
       ].join('\n') + '\n',
     );
     return 0;
