@@ -63,6 +63,9 @@ describe('Concord console in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.getByLabel('Username').isEditable()).toBe(true);
     expect(await page.getByLabel('Password').getAttribute('type')).toBe('password');
+    // The global stylesheet must apply under the server's Content-Security-Policy.
+    const buttonColour = await page.getByRole('button', { name: 'Sign in' }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(buttonColour).toBe('rgb(0, 127, 59)');
     await screenshot(page, '01-sign-in');
     await expectAccessible(page, 'sign-in');
   });

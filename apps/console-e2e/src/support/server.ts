@@ -94,11 +94,17 @@ export async function stopServer(server: RunningServer): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.kill('SIGTERM');
-    const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), 10_000)));
+    const stopped = await Promise.race([exited.then(() => true), gaveUp]);
+    // A pending timer would keep jest alive after the run.
+    clearTimeout(timer);
     if (!stopped) {
       child.kill('SIGKILL');
       await exited;
     }
   }
+  child.stdout?.destroy();
+  child.stderr?.destroy();
   rmSync(server.dataDir, { recursive: true, force: true });
 }

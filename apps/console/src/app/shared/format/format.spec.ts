@@ -45,6 +45,9 @@ describe('display formatting', () => {
   it('shows probabilities as percentages and scores with two decimals', () => {
     expect(displayProbability(0.98765)).toBe('98.8%');
     expect(displayProbability(null)).toBe('—');
+    expect(displayProbability(0.99999)).toBe('> 99.9%');
+    expect(displayProbability(0.00001)).toBe('< 0.1%');
+    expect(displayProbability(1)).toBe('100%');
     expect(displayScore(12.3456)).toBe('12.35');
   });
 });

@@ -63,9 +63,17 @@ export function displayName(familyName: string | null | undefined, givenName: st
   return family || given || 'Name not recorded';
 }
 
-/** A 0–1 probability as a percentage with one decimal place. */
+/**
+ * A 0–1 probability as a percentage with one decimal place. A match probability that merely
+ * rounds to 100% (or 0%) is shown as "> 99.9%" (or "< 0.1%"): a steward must never read a
+ * statistical link as certain.
+ */
 export function displayProbability(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return EMPTY;
+  if (value >= 1) return '100%';
+  if (value <= 0) return '0%';
+  if (value >= 0.9995) return '> 99.9%';
+  if (value < 0.0005) return '< 0.1%';
   return `${(value * 100).toFixed(1)}%`;
 }
 
