@@ -94,7 +94,7 @@ export function dedupeRecords(records: StandardRecord[], baseModel: MatchModel, 
     const a = records[cand.a[p]];
     const w = pairWeight(cm, a, levels, tf, groupSums);
     if (w < cm.reviewWeight) continue;
-    const rules = w >= cm.linkWeight ? safetyRules(cm, a, records[cand.b[p]], levels) : 0;
+    const rules = safetyRules(cm, a, records[cand.b[p]], levels);
     const d = decide(cm, w, rules);
     if (d === 'non-link') continue;
     keptIdx.push(p);

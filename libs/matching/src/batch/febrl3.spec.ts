@@ -6,7 +6,7 @@ import { DECISION_REVIEW, dedupeRecords } from './dedupe';
 import { pairwiseMetrics } from './metrics';
 
 /** Committed floor: raise it when the engine improves; the test fails if F1 drops below. */
-const FEBRL3_F1_FLOOR = 0.985;
+const FEBRL3_F1_FLOOR = 0.986;
 
 describe('FEBRL3 regression (--estimate, soc_sec_id as identifier)', () => {
   it(`keeps pairwise F1 at or above ${FEBRL3_F1_FLOOR}`, () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL } from './default-model';
+import { DEFAULT_MODEL } from './shipped-model';
 import { ModelValidationError, validateModel } from './validate';
 
 const clone = () => JSON.parse(JSON.stringify(DEFAULT_MODEL));

@@ -1,4 +1,6 @@
 import { COMPARATORS, FieldName } from '../compare/levels';
+import { jaroWinkler } from '../compare/jaro-winkler';
+import { isNicknamePair } from '../compare/nicknames';
 import { StandardRecord } from '../standardise/standardise';
 import { CompiledModel } from '../model/compile';
 import { SafetyRuleHit } from './types';
@@ -10,6 +12,7 @@ export const RULE_ALIAS = 4;
 export const RULE_KEPT_APART = 8;
 export const RULE_GENERATION = 16;
 export const RULE_NHS_ONLY = 32;
+export const RULE_DISTINCT = 64;
 
 export const RULE_HITS: Record<number, SafetyRuleHit> = {
   [RULE_NHS_CONFLICT]: {
@@ -37,6 +40,14 @@ export const RULE_HITS: Record<number, SafetyRuleHit> = {
     description: 'The NHS number agrees but given name, sex and birth date do not: another person\'s number typed in?',
     effect: 'cap-at-review',
   },
+  [RULE_DISTINCT]: {
+    rule: 'distinct-persons',
+    description:
+      'Two independent signs of different people (two valid NHS numbers with a twin or parent/child pattern; ' +
+      'a parent/child birth gap at one address with no shared NHS number; a boy and a girl of one birth ' +
+      'with different given names): not a match, kept out of the review queue.',
+    effect: 'never-link',
+  },
   [RULE_KEPT_APART]: {
     rule: 'kept-apart',
     description: 'A steward recorded that these are not the same person.',
@@ -49,15 +60,31 @@ const NHS_EXACT_OTHER = 1;
 const NHS_ONE_EDIT = 2;
 const NHS_DIFFERENT_VALID = 3;
 const NHS_EXACT_VALID = 0;
+const GIVEN_JW94 = 1;
 const GIVEN_PHONETIC = 3;
+const GIVEN_SWAPPED = 5;
+const GIVEN_TOKEN_OVERLAP = 6;
 const DOB_DIFFERENT = 6;
 const GIVEN_EXACT = 0;
 const GIVEN_DIFFERENT = 8;
-const SEX_DIFFERENT = 1;
+
+/** Sex disagrees as M against F; O (other) and U are codings, not evidence of a different person. */
+function sexConflict(a: StandardRecord, b: StandardRecord): boolean {
+  return (a.sex === 'M' && b.sex === 'F') || (a.sex === 'F' && b.sex === 'M');
+}
 
 function level(cm: CompiledModel, levels: ArrayLike<number>, f: FieldName, a: StandardRecord, b: StandardRecord): number {
   const i = cm.indexOf[f];
   return i >= 0 ? levels[i] : COMPARATORS[f](a, b);
+}
+
+/**
+ * Same postcode, phone or street address. An address counts only with a house number: a town
+ * alone (Splink's fake_1000 city column) is shared by thousands of unrelated people.
+ */
+function sameHousehold(cm: CompiledModel, levels: ArrayLike<number>, a: StandardRecord, b: StandardRecord): boolean {
+  if ((a.postcode !== null && a.postcode === b.postcode) || (a.phone !== null && a.phone === b.phone)) return true;
+  return level(cm, levels, 'addressLine', a, b) === 0 && a.addressTokens.some((t) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57);
 }
 
 /**
@@ -76,30 +103,43 @@ export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRec
   let rules = 0;
   const nhs = level(cm, levels, 'nhsNumber', a, b);
   if (s.nhsConflict && nhs === NHS_DIFFERENT_VALID) rules |= RULE_NHS_CONFLICT;
+  let twinsStrong = false;
   if (s.twins && a.dob !== null && a.dob === b.dob) {
     const fam = level(cm, levels, 'familyName', a, b);
     if (fam >= 0 && fam <= 2) {
-      const household =
-        (a.postcode !== null && a.postcode === b.postcode) || level(cm, levels, 'addressLine', a, b) === 0 ||
-        (a.phone !== null && a.phone === b.phone);
+      const household = sameHousehold(cm, levels, a, b);
       if (household) {
         const given = level(cm, levels, 'givenName', a, b);
-        const sex = level(cm, levels, 'sex', a, b);
+        const sexDiffers = sexConflict(a, b);
         // A shared identifier that is not a valid NHS number (a hospital number, a national id
         // with a typo) outweighs a given-name difference. A shared valid NHS number does not:
         // twins registered with the co-twin's number are a known NHS error mode.
         const sameOtherId = nhs === NHS_EXACT_OTHER || nhs === NHS_ONE_EDIT;
         // Sound-alike given names (Hassan/Hussain, Jack/Jake: same Double Metaphone, Jaro-Winkler
-        // below 0.88) at the same birth and address are as likely twins as spelling variants when nothing but a (possibly the co-twin's) NHS number or
-        // no identifier at all backs them.
-        const lookAlike = given === GIVEN_PHONETIC && (nhs === NHS_EXACT_VALID || nhs < 0);
+        // below 0.88) at the same birth and address are as likely twins as spelling variants when
+        // nothing but a (possibly the co-twin's) NHS number or no identifier at all backs them.
+        // A shared middle name tells the spelling variant apart (twins' middle names are their own).
+        const lookAlike = given === GIVEN_PHONETIC && (nhs === NHS_EXACT_VALID || nhs < 0) && !middleNamesShared(a.givenTokens, b.givenTokens);
+        // With no identifier at all, any spelling, nickname or middle-name variant of the given
+        // name is as likely the co-twin (Henry/Harry, Lily/Lilly) as the same child, unless a
+        // middle name is shared.
+        const unbacked =
+          nhs < 0 && given >= GIVEN_JW94 && given < GIVEN_SWAPPED && !middleNamesShared(a.givenTokens, b.givenTokens);
+        // Token overlap from a middle name used as given name leaves one name list inside the
+        // other (typos and nicknames allowed). Twins Siobhan [Karen] and Margaret [Siobhan] overlap
+        // too, but each carries a name the other lacks.
+        const crossed = given === GIVEN_TOKEN_OVERLAP && !sameOtherId && !nameListInside(a.givenTokens, b.givenTokens);
         if (
           (given === GIVEN_DIFFERENT && !sameOtherId) ||
           lookAlike ||
-          (sex === SEX_DIFFERENT && given !== GIVEN_EXACT) ||
+          unbacked ||
+          crossed ||
+          (sexDiffers && given !== GIVEN_EXACT) ||
           (middleNamesDisagree(a.givenTokens, b.givenTokens) && !sameOtherId)
         ) {
           rules |= RULE_TWINS;
+          // Really different given names and a boy and a girl: two children of one birth.
+          twinsStrong = given === GIVEN_DIFFERENT && sexDiffers;
         }
       }
     }
@@ -108,22 +148,45 @@ export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRec
   if (s.nhsConflict && nhs === NHS_EXACT_VALID) {
     const given = level(cm, levels, 'givenName', a, b);
     const dob = level(cm, levels, 'dateOfBirth', a, b);
-    if (given === GIVEN_DIFFERENT && dob !== 0 && dob !== 1 && level(cm, levels, 'sex', a, b) === SEX_DIFFERENT) rules |= RULE_NHS_ONLY;
+    // Held at review, not dropped: the steward has to correct the number on the record.
+    if (given === GIVEN_DIFFERENT && dob !== 0 && dob !== 1) rules |= RULE_NHS_ONLY;
   }
   // Parent and child share surname, address and sometimes (by mistake) an NHS number.
   if (s.twins && a.dobYear !== null && b.dobYear !== null && Math.abs(a.dobYear - b.dobYear) >= 12) {
     // A shared non-NHS identifier (hospital number, national id) outweighs it, as for twins.
     const sameOtherId = nhs === NHS_EXACT_OTHER || nhs === NHS_ONE_EDIT;
-    if (!sameOtherId && level(cm, levels, 'dateOfBirth', a, b) === DOB_DIFFERENT) rules |= RULE_GENERATION;
+    if (!sameOtherId && level(cm, levels, 'dateOfBirth', a, b) === DOB_DIFFERENT) {
+      rules |= RULE_GENERATION;
+      // Parent and child at one address, unless one NHS number backs the pair (a mistyped
+      // birth year). Without a shared address a far-off year is as likely a typo (FEBRL, Splink data).
+      if (nhs !== NHS_EXACT_VALID && sameHousehold(cm, levels, a, b)) rules |= RULE_DISTINCT;
+    }
   }
+  if (((rules & RULE_NHS_CONFLICT) !== 0 && (rules & (RULE_TWINS | RULE_GENERATION)) !== 0) || twinsStrong) rules |= RULE_DISTINCT;
   if (s.emergencyAlias && (a.flags.includes('emergency-alias') || b.flags.includes('emergency-alias'))) rules |= RULE_ALIAS;
   return rules;
 }
 
 export function ruleHits(rules: number): SafetyRuleHit[] {
   const hits: SafetyRuleHit[] = [];
-  for (const bit of [RULE_KEPT_APART, RULE_NHS_CONFLICT, RULE_NHS_ONLY, RULE_TWINS, RULE_GENERATION, RULE_ALIAS]) if (rules & bit) hits.push(RULE_HITS[bit]);
+  for (const bit of [RULE_KEPT_APART, RULE_DISTINCT, RULE_NHS_CONFLICT, RULE_NHS_ONLY, RULE_TWINS, RULE_GENERATION, RULE_ALIAS]) if (rules & bit) hits.push(RULE_HITS[bit]);
   return hits;
+}
+
+function closeName(x: string, y: string): boolean {
+  return x === y || jaroWinkler(x, y) >= 0.88 || isNicknamePair(x, y);
+}
+
+/** Every given-name token of one record has a close counterpart in the other's. */
+function nameListInside(a: string[], b: string[]): boolean {
+  const inside = (x: string[], y: string[]) => x.every((t) => y.some((u) => closeName(t, u)));
+  return inside(a, b) || inside(b, a);
+}
+
+/** Both records carry middle names and at least one is shared. */
+function middleNamesShared(a: string[], b: string[]): boolean {
+  for (let i = 1; i < a.length; i++) for (let j = 1; j < b.length; j++) if (a[i] === b[j]) return true;
+  return false;
 }
 
 /** Both records carry middle names and none is shared: twins are often told apart only there (Lily Hao, Lilly Yan). */

@@ -45,6 +45,28 @@ describe('scorePair', () => {
     expect(s.decision).toBe('review');
   });
 
+  it('drops boy/girl twins with their own NHS numbers as distinct persons, not review', () => {
+    const sister = standardise({ ...base, recordId: 'b', nhsNumber: '4010232137', givenName: 'Amelia', sex: 'F' });
+    const s = scorePair(standardise(base), sister, DEFAULT_MODEL);
+    expect(s.rules.map((r) => r.rule)).toEqual(expect.arrayContaining(['distinct-persons', 'nhs-number-conflict', 'twins-pattern']));
+    expect(s.decision).toBe('non-link');
+  });
+
+  it('drops father and son at one address without a shared NHS number, but holds a shared number at review', () => {
+    const son = standardise({ ...base, recordId: 'b', nhsNumber: '', dateOfBirth: '2008-05-26' });
+    expect(scorePair(standardise(base), son, DEFAULT_MODEL).decision).toBe('non-link');
+    const sonOnDadsNumber = scorePair(standardise(base), standardise({ ...base, recordId: 'c', dateOfBirth: '2008-05-26' }), DEFAULT_MODEL);
+    expect(sonOnDadsNumber.rules.map((r) => r.rule)).toContain('generation-gap');
+    expect(sonOnDadsNumber.decision).toBe('review');
+  });
+
+  it('holds a twin look-alike backed by no identifier at review', () => {
+    const twin = standardise({ ...base, recordId: 'b', nhsNumber: '', givenName: 'Jon' });
+    const s = scorePair(standardise({ ...base, nhsNumber: '' }), twin, DEFAULT_MODEL);
+    expect(s.rules.map((r) => r.rule)).toContain('twins-pattern');
+    expect(s.decision).toBe('review');
+  });
+
   it('gives both records of a pair a shared blocking key', () => {
     const a = standardise(base);
     const b = standardise({ ...base, nhsNumber: '', dateOfBirth: '1980-02-01' });

@@ -2,7 +2,7 @@ import { displayValue, FieldName } from '../compare/levels';
 import { StandardRecord } from '../standardise/standardise';
 import { CompiledModel, compileModel } from '../model/compile';
 import { MatchModel } from '../model/types';
-import { RULE_KEPT_APART, ruleHits, safetyRules } from './safety';
+import { RULE_DISTINCT, RULE_KEPT_APART, ruleHits, safetyRules } from './safety';
 import { Decision, FieldComparison, PairScore, ScoreOptions, TermFrequencyLookup } from './types';
 
 const TF_VALUE: Partial<Record<FieldName, (r: StandardRecord) => string | null>> = {
@@ -40,7 +40,7 @@ export function cappedWeight(cm: CompiledModel, f: number, w: number, groupSums:
 
 /** Decision from a weight and safety rules: never-link rules forbid links, cap rules hold at review. */
 export function decide(cm: CompiledModel, weight: number, rules: number): Decision {
-  if (rules & RULE_KEPT_APART) return 'non-link';
+  if (rules & (RULE_KEPT_APART | RULE_DISTINCT)) return 'non-link';
   if (weight >= cm.linkWeight) return rules === 0 ? 'link' : 'review';
   return weight >= cm.reviewWeight ? 'review' : 'non-link';
 }
