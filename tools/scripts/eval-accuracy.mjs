@@ -17,7 +17,7 @@ const run = (cmd, args) => {
 run('node', [join(root, 'data-fixtures/public/convert.mjs'), tmp]);
 run('npx', ['nx', 'run', 'cli:build', '--skip-nx-cache=false']);
 const pop = join(tmp, `nhs-${persons}`);
-if (!existsSync(join(pop, 'records.csv'))) run('npm', ['run', 'fixtures', '--', '--persons', String(persons), '--seed', '7', '--out', pop]);
+if (!existsSync(join(pop, 'relations.csv'))) run('npm', ['run', 'fixtures', '--', '--persons', String(persons), '--seed', '7', '--out', pop]);
 
 const cases = [
   ['FEBRL1 (--estimate)', 'dataset1.csv', 'dataset1-truth.csv', true],
@@ -31,6 +31,7 @@ const rows = [];
 for (const [name, input, truth, estimate] of cases) {
   const args = ['--enable-source-maps', join(root, 'dist/apps/cli/main.js'), 'evaluate', '--input', resolve(tmp, input), '--truth', resolve(tmp, truth), '--json'];
   if (estimate) args.push('--estimate');
+  if (!estimate) args.push('--relations', join(pop, 'relations.csv'));
   const m = JSON.parse(run('node', args).trim().split('\n').pop());
   rows.push({ name, ...m });
 }
@@ -42,3 +43,6 @@ for (const r of rows) {
     `| ${r.name} | ${r.records} | ${r.truePairs} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${f(r.linkOrReviewRecall)} | ${r.reviewPairs} (${((100 * r.reviewPairs) / r.records).toFixed(1)} %) |`,
   );
 }
+const nhs = rows[rows.length - 1];
+console.log('\nLook-alike persons auto-linked (NHS population; target 0): ' +
+  Object.entries(nhs.relations ?? {}).map(([rel, c]) => `${rel} ${c.linkedPersonPairs}/${c.personPairs} (${c.linkedRecordPairs} record pairs)`).join(', '));
