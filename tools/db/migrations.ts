@@ -2,21 +2,24 @@
  * Schema tooling over the entities:
  *   generate <Name>  writes a migration with the SQL that brings the migrated schema up to the entities
  *   check            fails (exit 1) when the entities differ from what the migrations build
- * Both run on a fresh embedded database (or TEST_DATABASE_URL's server when set and --server is given).
+ * Both run on a fresh embedded database, or with --server on a fresh database of TEST_DATABASE_URL's server.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@concord/persistence';
+import { freshDatabaseConfig } from '@concord/persistence/testing';
 
 async function pendingSql(server: boolean) {
-  const url = server ? process.env['TEST_DATABASE_URL'] : undefined;
-  if (server && !url) throw new Error('--server needs TEST_DATABASE_URL');
-  const db = await openDatabase({ url, dataDir: 'memory://' });
+  if (server && !process.env['TEST_DATABASE_URL']) throw new Error('--server needs TEST_DATABASE_URL');
+  // A database of its own (dropped afterwards), so the check never touches anyone's data.
+  const { config, drop } = await freshDatabaseConfig(server ? 'postgres' : 'pglite');
+  const db = await openDatabase(config);
   try {
     const sql = await db.dataSource.driver.createSchemaBuilder().log();
     return { up: sql.upQueries.map((q) => q.query), down: sql.downQueries.map((q) => q.query) };
   } finally {
     await db.close();
+    await drop();
   }
 }
 

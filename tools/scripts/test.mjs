@@ -13,8 +13,6 @@ const env = {
   NX_DAEMON: 'false',
   NX_TUI: 'false',
   NX_NO_CLOUD: 'true',
-  // PGlite loads its WebAssembly through dynamic import, which jest allows only with this flag.
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
 };
 const nx = ['npx', 'nx'];
 const steps = [

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { PersonsQuery, Principal } from '@concord/services';
+import { PersonsQuery } from '@concord/services';
+import type { Principal } from '@concord/services';
 import { Access, ALL_ROLES, CurrentPrincipal } from '../common/access.decorator';
 import { toPerson, toSourceRecord } from './person.mapper';
 import { CurrentUser, Person, PersonConnection, SourceRecord } from './person.models';

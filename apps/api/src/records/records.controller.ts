@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { actorName, Principal, RegistrationService } from '@concord/services';
+import { actorName, RegistrationService } from '@concord/services';
+import type { Principal } from '@concord/services';
 import { Access, CurrentPrincipal } from '../common/access.decorator';
 import { RegisterRecordDto } from './register-record.dto';
 

@@ -21,7 +21,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(path, 'utf8').trim());
-      if (owner && owner !== process.pid && isAlive(owner)) {
+      // This very process counts as a live owner too: one process must not open the folder twice.
+      if (owner && (owner === process.pid || isAlive(owner))) {
         throw new DatabaseLockedError(
           `The embedded database in ${dataDir} is in use by process ${owner} (is \`npm start\` running?). ` +
             'Stop that process first, or set DATABASE_URL to use a PostgreSQL server, which many processes can share.',

@@ -17,7 +17,9 @@ export function testEngines(): TestEngine[] {
  * server that `drop()` removes again. Tests never share state with each other or with a
  * developer's data.
  */
-export async function freshDatabaseConfig(engine: TestEngine): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+export async function freshDatabaseConfig(
+  engine: TestEngine,
+): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
   if (engine === 'pglite') return { config: { dataDir: 'memory://' }, drop: async () => undefined };
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
