@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from 'helmet';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { invalid } from '@concord/services';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -19,7 +20,7 @@ export async function createApp(
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
   app.enableShutdownHooks();
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/fhir+json'] });
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -51,6 +52,15 @@ export async function createApp(
       },
     }),
   );
+  const openApi = new DocumentBuilder()
+    .setTitle('Concord EMPI')
+    .setDescription('Register source records, match demographics, look up links and follow the change feed.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
   serveConsole(app, config.consoleDir);
   return app;
 }

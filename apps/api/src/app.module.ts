@@ -14,6 +14,9 @@ import { LinksController } from './links/links.controller';
 import { PersonRecordsLoader } from './persons/person-records.loader';
 import { PersonsResolver } from './persons/persons.resolver';
 import { RecordsController } from './records/records.controller';
+import { MatchController } from './match/match.controller';
+import { EventsController } from './events/events.controller';
+import { FhirController } from './fhir/fhir.controller';
 
 @Module({})
 export class AppModule {
@@ -35,7 +38,15 @@ export class AppModule {
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
-      controllers: [HealthController, AuthController, RecordsController, LinksController],
+      controllers: [
+        HealthController,
+        AuthController,
+        RecordsController,
+        MatchController,
+        LinksController,
+        EventsController,
+        FhirController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

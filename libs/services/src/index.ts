@@ -9,3 +9,5 @@ export * from './persons/persons.query';
 export * from './events/change-events';
 export * from './golden/golden-view';
 export * from './seed/demo-seed';
+export * from './matching/match.service';
+export * from './feed/change-feed';

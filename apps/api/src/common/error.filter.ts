@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { operationOutcome } from '../fhir/fhir-patient';
 import { ServiceError, ServiceErrorCode } from '@concord/services';
 
 /** The one place error codes become HTTP statuses and GraphQL error codes. */
@@ -20,6 +21,17 @@ const GRAPHQL_CODE: Record<ServiceErrorCode, string> = {
   [ServiceErrorCode.Unauthenticated]: 'UNAUTHENTICATED',
   [ServiceErrorCode.Forbidden]: 'FORBIDDEN',
   [ServiceErrorCode.TooManyRequests]: 'TOO_MANY_REQUESTS',
+};
+
+/** FHIR issue type for each HTTP status Concord answers with. */
+const FHIR_ISSUE: Record<number, string> = {
+  400: 'invalid',
+  401: 'login',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'too-costly',
+  429: 'throttled',
 };
 
 interface ErrorBody {
@@ -46,7 +58,17 @@ export class ErrorFilter implements ExceptionFilter {
               : body.error.toUpperCase().replace(/ /g, '_');
       return new GraphQLError(body.message, { extensions: { code, field: body.field } });
     }
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    if (http.getRequest<Request>().path.startsWith('/fhir')) {
+      // FHIR clients expect an OperationOutcome, with the same status.
+      const code = FHIR_ISSUE[body.statusCode] ?? (body.statusCode >= 500 ? 'exception' : 'processing');
+      response
+        .status(body.statusCode)
+        .type('application/fhir+json')
+        .json(operationOutcome(body.statusCode >= 500 ? 'fatal' : 'error', code, body.message, body.field));
+      return undefined;
+    }
     response.status(body.statusCode).json(body);
     return undefined;
   }

@@ -1,7 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_MODEL } from '@concord/matching';
-import { AccessService, LinksService, PersonsQuery, RegistrationService } from '@concord/services';
+import {
+  AccessService,
+  ChangeFeed,
+  LinksService,
+  MatchService,
+  PersonsQuery,
+  RegistrationService,
+} from '@concord/services';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/tokens';
 
@@ -23,9 +30,15 @@ import { APP_CONFIG } from '../config/tokens';
       inject: [DataSource],
       useFactory: (ds: DataSource) => new RegistrationService(ds, () => DEFAULT_MODEL),
     },
+    {
+      provide: MatchService,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new MatchService(ds, () => DEFAULT_MODEL),
+    },
+    { provide: ChangeFeed, inject: [DataSource], useFactory: (ds: DataSource) => new ChangeFeed(ds) },
     { provide: LinksService, inject: [DataSource], useFactory: (ds: DataSource) => new LinksService(ds) },
     { provide: PersonsQuery, inject: [DataSource], useFactory: (ds: DataSource) => new PersonsQuery(ds) },
   ],
-  exports: [AccessService, RegistrationService, LinksService, PersonsQuery],
+  exports: [AccessService, RegistrationService, MatchService, ChangeFeed, LinksService, PersonsQuery],
 })
 export class ServicesModule {}

@@ -1,0 +1,116 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { invalid, LinksService, MatchService } from '@concord/services';
+import { Access } from '../common/access.decorator';
+import { MATCH_GRADE_EXTENSION, NHS_NUMBER_SYSTEM, patientToRecord, personToPatient } from './fhir-patient';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+@Controller('fhir/Patient')
+export class FhirController {
+  constructor(
+    private readonly matcher: MatchService,
+    private readonly links: LinksService,
+  ) {}
+
+  /** FHIR R4 Patient/$match: a searchset Bundle with search.score and the match-grade extension. */
+  @Post('$match')
+  @HttpCode(200)
+  @Header('content-type', FHIR_JSON)
+  @Access({ scopes: ['match'], roles: ['steward', 'senior-steward', 'admin'] })
+  async match(@Body() body: unknown, @Req() request: Request) {
+    const parameters = readParameters(body);
+    const resource = parameters.get('resource');
+    if (resource === undefined)
+      throw invalid('Parameters.parameter[resource]', 'a Patient resource is required');
+    const countParam = parameters.get('count');
+    if (countParam !== undefined && (typeof countParam !== 'number' || !Number.isInteger(countParam))) {
+      throw invalid('Parameters.parameter[count].valueInteger', 'must be a whole number');
+    }
+    const only = parameters.get('onlyCertainMatches');
+    if (only !== undefined && typeof only !== 'boolean')
+      throw invalid('Parameters.parameter[onlyCertainMatches].valueBoolean', 'must be true or false');
+    const candidates = await this.matcher.match(patientToRecord(resource), {
+      count: countParam as number | undefined,
+      onlyCertain: only as boolean | undefined,
+    });
+    const base = `${request.protocol}://${request.get('host')}/fhir`;
+    return {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: candidates.length,
+      entry: candidates.map((c) => ({
+        fullUrl: `${base}/Patient/${c.personId}`,
+        resource: personToPatient(c.personId, c.person.golden),
+        search: {
+          mode: 'match',
+          score: c.matchProbability,
+          extension: [{ url: MATCH_GRADE_EXTENSION, valueCode: c.grade }],
+        },
+      })),
+    };
+  }
+
+  /** IHE PIXm: the identifiers cross-referenced with one source identifier. */
+  @Get('$ihe-pix')
+  @Header('content-type', FHIR_JSON)
+  @Access({ scopes: ['links'], roles: ['steward', 'senior-steward', 'auditor', 'admin'] })
+  async pix(@Query() query: Record<string, unknown>) {
+    for (const key of Object.keys(query)) {
+      if (!['sourceIdentifier', 'targetSystem', '_format'].includes(key))
+        throw invalid(key, 'is not a parameter of $ihe-pix');
+    }
+    const source = query['sourceIdentifier'];
+    if (typeof source !== 'string' || !source.includes('|'))
+      throw invalid('sourceIdentifier', 'must be given once as system|value');
+    const [system, value] = [source.slice(0, source.indexOf('|')), source.slice(source.indexOf('|') + 1)];
+    if (!system || !value)
+      throw invalid('sourceIdentifier', 'needs both a system and a value (system|value)');
+    const rawTargets = query['targetSystem'];
+    const targets =
+      rawTargets === undefined
+        ? []
+        : Array.isArray(rawTargets)
+          ? rawTargets.map(String)
+          : [String(rawTargets)];
+    const view =
+      system === NHS_NUMBER_SYSTEM
+        ? (await this.links.byNhsNumber(value))[0]
+        : await this.links.bySourceIdentifier(system, value);
+    const identifiers = [
+      ...view.identifiers.map((i) => ({ system: i.system, value: i.localId })),
+      ...view.nhsNumbers.map((n) => ({ system: NHS_NUMBER_SYSTEM, value: n })),
+    ].filter((i) => !(i.system === system && i.value === value));
+    const wanted = targets.length ? identifiers.filter((i) => targets.includes(i.system)) : identifiers;
+    return {
+      resourceType: 'Parameters',
+      parameter: [
+        ...wanted.map((i) => ({ name: 'targetIdentifier', valueIdentifier: i })),
+        { name: 'targetId', valueReference: { reference: `Patient/${view.personId}` } },
+      ],
+    };
+  }
+}
+
+/** Reads a FHIR Parameters resource into name → value (valueX or resource). */
+function readParameters(body: unknown): Map<string, unknown> {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    (body as { resourceType?: unknown }).resourceType !== 'Parameters'
+  ) {
+    throw invalid('resourceType', 'the body must be a FHIR Parameters resource');
+  }
+  const list = (body as { parameter?: unknown }).parameter;
+  if (!Array.isArray(list)) throw invalid('Parameters.parameter', 'must be an array');
+  const result = new Map<string, unknown>();
+  list.forEach((p, i) => {
+    if (typeof p !== 'object' || p === null || typeof (p as { name?: unknown }).name !== 'string') {
+      throw invalid(`Parameters.parameter[${i}].name`, 'is required');
+    }
+    const entry = p as Record<string, unknown>;
+    const valueKey = Object.keys(entry).find((k) => k === 'resource' || k.startsWith('value'));
+    result.set(entry['name'] as string, valueKey ? entry[valueKey] : undefined);
+  });
+  return result;
+}

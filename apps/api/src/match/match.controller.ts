@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { MatchService } from '@concord/services';
+import { Access, ALL_ROLES } from '../common/access.decorator';
+import { MatchRequestDto } from './match-request.dto';
+
+@Controller('api/v1/match')
+export class MatchController {
+  constructor(private readonly matcher: MatchService) {}
+
+  /** Ranked candidate persons for demographics, each with grade and per-field explanation. */
+  @Post()
+  @HttpCode(200)
+  @Access({ scopes: ['match'], roles: ALL_ROLES })
+  async match(@Body() body: MatchRequestDto) {
+    const { count, onlyCertainMatches, ...demographics } = body;
+    const candidates = await this.matcher.match(demographics, { count, onlyCertain: onlyCertainMatches });
+    return {
+      candidates: candidates.map((c) => ({
+        personId: c.personId,
+        score: c.score,
+        matchProbability: c.matchProbability,
+        grade: c.grade,
+        explanation: c.explanation,
+        golden: c.person.golden,
+      })),
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import { DataSource } from 'typeorm';
+import { SourceRecordInput } from '@concord/domain';
+import {
+  blockingKeys,
+  matchGrade,
+  MatchModel,
+  PairScore,
+  scoreAgainstPerson,
+  standardise,
+} from '@concord/matching';
+import { PersonEntity } from '@concord/persistence';
+import { In } from 'typeorm';
+import { invalid } from '../errors/service-error';
+import { findCandidatePersons } from '../registration/candidates';
+import { normaliseRecordInput } from '../registration/record-input';
+
+export type MatchGrade = 'certain' | 'probable' | 'possible';
+
+export interface MatchCandidate {
+  personId: string;
+  /** Match weight in bits. */
+  score: number;
+  matchProbability: number;
+  grade: MatchGrade;
+  /** Why: the prior, each field's comparison level and weight, and the safety rules that fired. */
+  explanation: {
+    prior: number;
+    comparisons: PairScore['comparisons'];
+    rules: PairScore['rules'];
+    decision: PairScore['decision'];
+    modelVersion: string;
+  };
+  person: PersonEntity;
+}
+
+/** "Who is this?" for demographics only: ranks candidate persons and writes nothing. */
+export class MatchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly model: () => MatchModel,
+  ) {}
+
+  async match(
+    input: SourceRecordInput,
+    options: { count?: number; onlyCertain?: boolean } = {},
+  ): Promise<MatchCandidate[]> {
+    const count = options.count ?? 10;
+    if (!Number.isInteger(count) || count < 1 || count > 100)
+      throw invalid('count', 'must be a whole number from 1 to 100');
+    const { demographics } = normaliseRecordInput({ localId: 'match', ...input });
+    if (Object.keys(demographics).length === 0)
+      throw invalid('record', 'give at least one demographic field');
+    const model = this.model();
+    const record = standardise(demographics);
+    const candidates = await findCandidatePersons(this.dataSource.manager, blockingKeys(record, model), null);
+    const scored = candidates
+      .map((c) => ({
+        personId: c.personId,
+        score: scoreAgainstPerson(
+          record,
+          c.records.map((r) => r.standardised),
+          model,
+        ),
+      }))
+      .filter((c) => c.score.decision !== 'non-link')
+      .map((c) => ({ ...c, grade: matchGrade(c.score.probability, model) }))
+      .filter((c) => !options.onlyCertain || c.grade === 'certain')
+      .sort((a, b) => b.score.weight - a.score.weight)
+      .slice(0, count);
+    if (scored.length === 0) return [];
+    const persons = await this.dataSource
+      .getRepository(PersonEntity)
+      .findBy({ id: In(scored.map((s) => s.personId)) });
+    const byId = new Map(persons.map((p) => [p.id, p]));
+    return scored.flatMap((c) => {
+      const person = byId.get(c.personId);
+      if (!person) return [];
+      return [
+        {
+          personId: c.personId,
+          score: Math.round(c.score.weight * 1000) / 1000,
+          matchProbability: c.score.probability,
+          grade: c.grade,
+          explanation: {
+            prior: c.score.prior,
+            comparisons: c.score.comparisons,
+            rules: c.score.rules,
+            decision: c.score.decision,
+            modelVersion: c.score.modelVersion,
+          },
+          person,
+        },
+      ];
+    });
+  }
+}
