@@ -25,7 +25,7 @@ export class SourceRecordEntity {
 
   /** The engine's standardised form, kept so candidates are re-scored without re-standardising. */
   @Column({ type: 'jsonb' })
-  standardised!: Record<string, unknown>;
+  standardised!: object;
 
   /** NHS number digits as sent, spaces and dashes stripped (null when none was sent). */
   @Column({ name: 'nhs_number', type: 'text', nullable: true })

@@ -18,21 +18,21 @@ export async function findCandidatePersons(
   maxPersons = 100,
 ): Promise<CandidatePerson[]> {
   if (keys.length === 0) return [];
-  const persons: Array<{ person_id: string }> = await manager.query(
-    `SELECT DISTINCT l.person_id
-       FROM blocking_key bk
-       JOIN link l ON l.record_id = bk.record_id AND l.ended_at IS NULL
-      WHERE bk.key = ANY($1) AND ($2::uuid IS NULL OR bk.record_id <> $2::uuid)
-      LIMIT $3`,
-    [keys, excludeRecordId, maxPersons],
-  );
-  if (persons.length === 0) return [];
+  // One round trip: the persons sharing a key (capped), then all their current records.
   const rows: Array<{ person_id: string; record_id: string; standardised: StandardRecord }> =
     await manager.query(
-      `SELECT l.person_id, r.id AS record_id, r.standardised
-       FROM link l JOIN source_record r ON r.id = l.record_id
-      WHERE l.ended_at IS NULL AND l.person_id = ANY($1) AND ($2::uuid IS NULL OR r.id <> $2::uuid)`,
-      [persons.map((p) => p.person_id), excludeRecordId],
+      `WITH persons AS (
+       SELECT DISTINCT l.person_id
+         FROM blocking_key bk
+         JOIN link l ON l.record_id = bk.record_id AND l.ended_at IS NULL
+        WHERE bk.key = ANY($1) AND ($2::uuid IS NULL OR bk.record_id <> $2::uuid)
+        LIMIT $3)
+     SELECT l.person_id, r.id AS record_id, r.standardised
+       FROM persons p
+       JOIN link l ON l.person_id = p.person_id AND l.ended_at IS NULL
+       JOIN source_record r ON r.id = l.record_id
+      WHERE ($2::uuid IS NULL OR r.id <> $2::uuid)`,
+      [keys, excludeRecordId, maxPersons],
     );
   const byPerson = new Map<string, CandidatePerson>();
   for (const row of rows) {
@@ -45,7 +45,11 @@ export async function findCandidatePersons(
 
 /** Serialises registrations that could match each other (they share a blocking key). */
 export async function lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
-  const sorted = [...new Set(keys)].sort();
-  // Sorted order: two transactions never wait for each other's locks in a cycle.
-  for (const key of sorted) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+  // Taken in sorted order (the ordered subquery feeds the aggregate in order), so two
+  // transactions never wait for each other's locks in a cycle; one round trip for all keys.
+  await manager.query(
+    `SELECT count(pg_advisory_xact_lock(hashtext(k)))
+       FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`,
+    [keys],
+  );
 }

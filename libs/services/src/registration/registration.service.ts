@@ -71,7 +71,7 @@ export class RegistrationService {
       const nhs = classifyNhsNumber(normalised.demographics.nhsNumber);
       const values = {
         raw: normalised.demographics,
-        standardised: standardised as unknown as Record<string, unknown>,
+        standardised: standardised as object,
         nhsNumber: nhs.digits || null,
         nhsNumberStatus: nhs.status,
         searchFamilyName: standardised.familyName,
@@ -81,17 +81,23 @@ export class RegistrationService {
         flags: standardised.flags,
         contentHash: normalised.contentHash,
       };
-      const record = existing
-        ? await records.save(Object.assign(existing, values, { version: existing.version + 1 }))
-        : await records.save(
-            records.create({
-              id: randomUUID(),
-              sourceSystem: normalised.sourceSystem,
-              localId: normalised.localId,
-              version: 1,
-              ...values,
-            }),
-          );
+      let record: SourceRecordEntity;
+      if (existing) {
+        record = Object.assign(existing, values, { version: existing.version + 1, updatedAt: new Date() });
+        await records.update({ id: existing.id }, { ...values, version: record.version });
+      } else {
+        record = records.create({
+          id: randomUUID(),
+          sourceSystem: normalised.sourceSystem,
+          localId: normalised.localId,
+          version: 1,
+          ...values,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        });
+        // insert, not save: save would first SELECT to see whether the row exists.
+        await records.insert(record);
+      }
       await manager.getRepository(SourceRecordVersionEntity).insert({
         recordId: record.id,
         version: record.version,
@@ -99,7 +105,7 @@ export class RegistrationService {
         contentHash: record.contentHash,
         actor,
       });
-      await manager.delete(BlockingKeyEntity, { recordId: record.id });
+      if (existing) await manager.delete(BlockingKeyEntity, { recordId: record.id });
       if (keys.length > 0)
         await manager
           .getRepository(BlockingKeyEntity)
