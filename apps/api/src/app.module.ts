@@ -17,6 +17,7 @@ import { RecordsController } from './records/records.controller';
 import { MatchController } from './match/match.controller';
 import { EventsController } from './events/events.controller';
 import { FhirController } from './fhir/fhir.controller';
+import { AuditController } from './audit/audit.controller';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         LinksController,
         EventsController,
         FhirController,
+        AuditController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

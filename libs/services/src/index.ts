@@ -11,3 +11,8 @@ export * from './golden/golden-view';
 export * from './seed/demo-seed';
 export * from './matching/match.service';
 export * from './feed/change-feed';
+export * from './audit/audit-hash';
+export * from './audit/audit-log';
+export * from './audit/audit-ledger';
+export * from './bulk/bulk-import';
+export * from './audit/audit-export';

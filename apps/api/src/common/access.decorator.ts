@@ -1,7 +1,9 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { ApiScope, Role } from '@concord/persistence';
-import type { Principal } from '@concord/services';
+import { randomUUID } from 'node:crypto';
+import { auditActorOf } from '@concord/services';
+import type { AuditActor, Principal } from '@concord/services';
 
 export interface AccessRule {
   /** Roles of signed-in users that may call it. */
@@ -37,3 +39,16 @@ export function requestOf(context: ExecutionContext): RequestWithPrincipal {
 export const CurrentPrincipal = createParamDecorator(
   (_: unknown, context: ExecutionContext) => requestOf(context).principal,
 );
+
+/**
+ * The caller as the audit ledger records it, with the request id (the caller's
+ * X-Request-Id when sent, so its logs and ours can be joined; otherwise a new one).
+ */
+export const Actor = createParamDecorator((_: unknown, context: ExecutionContext): AuditActor => {
+  const request = requestOf(context);
+  if (!request.principal) throw new Error('Actor used on a route without authentication');
+  const header = request.headers['x-request-id'];
+  const given = Array.isArray(header) ? header[0] : header;
+  const requestId = given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+  return auditActorOf(request.principal, requestId);
+});

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { invalid, LinksService, MatchService } from '@concord/services';
-import { Access } from '../common/access.decorator';
+import { Access, Actor } from '../common/access.decorator';
+import type { AuditActor } from '@concord/services';
 import { MATCH_GRADE_EXTENSION, NHS_NUMBER_SYSTEM, patientToRecord, personToPatient } from './fhir-patient';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -18,7 +19,7 @@ export class FhirController {
   @HttpCode(200)
   @Header('content-type', FHIR_JSON)
   @Access({ scopes: ['match'], roles: ['steward', 'senior-steward', 'admin'] })
-  async match(@Body() body: unknown, @Req() request: Request) {
+  async match(@Body() body: unknown, @Req() request: Request, @Actor() actor: AuditActor) {
     const parameters = readParameters(body);
     const resource = parameters.get('resource');
     if (resource === undefined)
@@ -30,10 +31,14 @@ export class FhirController {
     const only = parameters.get('onlyCertainMatches');
     if (only !== undefined && typeof only !== 'boolean')
       throw invalid('Parameters.parameter[onlyCertainMatches].valueBoolean', 'must be true or false');
-    const candidates = await this.matcher.match(patientToRecord(resource), {
-      count: countParam as number | undefined,
-      onlyCertain: only as boolean | undefined,
-    });
+    const candidates = await this.matcher.match(
+      patientToRecord(resource),
+      {
+        count: countParam as number | undefined,
+        onlyCertain: only as boolean | undefined,
+      },
+      actor,
+    );
     const base = `${request.protocol}://${request.get('host')}/fhir`;
     return {
       resourceType: 'Bundle',
@@ -55,7 +60,7 @@ export class FhirController {
   @Get('$ihe-pix')
   @Header('content-type', FHIR_JSON)
   @Access({ scopes: ['links'], roles: ['steward', 'senior-steward', 'auditor', 'admin'] })
-  async pix(@Query() query: Record<string, unknown>) {
+  async pix(@Query() query: Record<string, unknown>, @Actor() actor: AuditActor) {
     for (const key of Object.keys(query)) {
       if (!['sourceIdentifier', 'targetSystem', '_format'].includes(key))
         throw invalid(key, 'is not a parameter of $ihe-pix');
@@ -75,8 +80,8 @@ export class FhirController {
           : [String(rawTargets)];
     const view =
       system === NHS_NUMBER_SYSTEM
-        ? (await this.links.byNhsNumber(value))[0]
-        : await this.links.bySourceIdentifier(system, value);
+        ? (await this.links.byNhsNumber(value, actor))[0]
+        : await this.links.bySourceIdentifier(system, value, actor);
     const identifiers = [
       ...view.identifiers.map((i) => ({ system: i.system, value: i.localId })),
       ...view.nhsNumbers.map((n) => ({ system: NHS_NUMBER_SYSTEM, value: n })),

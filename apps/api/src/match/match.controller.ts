@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { MatchService } from '@concord/services';
-import { Access, ALL_ROLES } from '../common/access.decorator';
+import { Access, Actor, ALL_ROLES } from '../common/access.decorator';
+import type { AuditActor } from '@concord/services';
 import { MatchRequestDto } from './match-request.dto';
 
 @Controller('api/v1/match')
@@ -11,9 +12,13 @@ export class MatchController {
   @Post()
   @HttpCode(200)
   @Access({ scopes: ['match'], roles: ALL_ROLES })
-  async match(@Body() body: MatchRequestDto) {
+  async match(@Body() body: MatchRequestDto, @Actor() actor: AuditActor) {
     const { count, onlyCertainMatches, ...demographics } = body;
-    const candidates = await this.matcher.match(demographics, { count, onlyCertain: onlyCertainMatches });
+    const candidates = await this.matcher.match(
+      demographics,
+      { count, onlyCertain: onlyCertainMatches },
+      actor,
+    );
     return {
       candidates: candidates.map((c) => ({
         personId: c.personId,

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { actorName, RegistrationService } from '@concord/services';
-import type { Principal } from '@concord/services';
-import { Access, CurrentPrincipal } from '../common/access.decorator';
+import { RegistrationService } from '@concord/services';
+import type { AuditActor } from '@concord/services';
+import { Access, Actor } from '../common/access.decorator';
 import { RegisterRecordDto } from './register-record.dto';
 
 @Controller('api/v1/records')
@@ -12,8 +12,8 @@ export class RecordsController {
   @Post()
   @HttpCode(200)
   @Access({ scopes: ['register'], roles: ['admin'] })
-  async register(@Body() body: RegisterRecordDto, @CurrentPrincipal() principal: Principal) {
-    const result = await this.registration.register(body, actorName(principal));
+  async register(@Body() body: RegisterRecordDto, @Actor() actor: AuditActor) {
+    const result = await this.registration.register(body, actor);
     return {
       personId: result.personId,
       decision: result.decision,

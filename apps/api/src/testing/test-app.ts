@@ -15,8 +15,8 @@ export interface TestApp {
   call(
     method: string,
     path: string,
-    options?: { body?: unknown; raw?: string; token?: string },
-  ): Promise<{ status: number; body: any }>;
+    options?: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; text: string }>;
   close(): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export async function startTestApp(engine: TestEngine): Promise<TestApp> {
   const { key: apiKey } = await access.createApiKey('test-all', ['register', 'match', 'links']);
   const tokens = new Map<string, string>();
   const call: TestApp['call'] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
     const bearer = options.token ?? apiKey;
     if (bearer) headers['authorization'] = `Bearer ${bearer}`;
     let body: string | undefined;
@@ -51,7 +51,7 @@ export async function startTestApp(engine: TestEngine): Promise<TestApp> {
     } catch {
       // Non-JSON answers (HTML) are returned as text.
     }
-    return { status: response.status, body: parsed };
+    return { status: response.status, body: parsed, text };
   };
   return {
     app,

@@ -1,5 +1,6 @@
 import { CliCommand } from '../command';
 import { apikeyCommand } from './apikey';
+import { auditCommand } from './audit';
 import { importCommand } from './import';
 import { userCommand } from './user';
 import { dedupeCommand } from './dedupe';
@@ -7,4 +8,4 @@ import { evaluateCommand } from './evaluate';
 import { trainCommand } from './train';
 
 /** Every command of `npm run empi -- <command>`, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [dedupeCommand, trainCommand, evaluateCommand, importCommand, apikeyCommand, userCommand];
+export const COMMANDS: CliCommand[] = [dedupeCommand, trainCommand, evaluateCommand, importCommand, apikeyCommand, userCommand, auditCommand];

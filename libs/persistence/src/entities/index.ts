@@ -1,4 +1,5 @@
 import { AppSettingEntity, AppUserEntity, ApiKeyEntity } from './access.entity';
+import { AuditEventEntity, AuditHeadEntity } from './audit-event.entity';
 import { BlockingKeyEntity } from './blocking-key.entity';
 import { ChangeEventEntity, EventSequenceEntity } from './change-event.entity';
 import { LinkEntity } from './link.entity';
@@ -8,6 +9,7 @@ import { SourceRecordVersionEntity } from './source-record-version.entity';
 import { SourceRecordEntity } from './source-record.entity';
 
 export * from './access.entity';
+export * from './audit-event.entity';
 export * from './blocking-key.entity';
 export * from './change-event.entity';
 export * from './link.entity';
@@ -29,4 +31,6 @@ export const ENTITIES = [
   ApiKeyEntity,
   AppSettingEntity,
   ReviewTaskEntity,
+  AuditEventEntity,
+  AuditHeadEntity,
 ];

@@ -1,5 +1,6 @@
 import { Initial1795839086357 } from './1795839086357-Initial';
+import { AuditLedger1795841148917 } from './1795841148917-AuditLedger';
 
 /** Every migration in order. Listed explicitly so bundled builds carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795839086357];
+export const MIGRATIONS: Function[] = [Initial1795839086357, AuditLedger1795841148917];

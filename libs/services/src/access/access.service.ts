@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApiKeyEntity, ApiScope, AppSettingEntity, AppUserEntity, Role } from '@concord/persistence';
 import { invalid, ServiceError, ServiceErrorCode } from '../errors/service-error';
+import { appendAudit, AuditActor } from '../audit/audit-log';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionClaims, signToken, verifyToken } from './tokens';
 
@@ -21,6 +22,7 @@ export interface LoginResult {
 }
 
 const TOKEN_SECRET_SETTING = 'token-secret';
+const SYSTEM: AuditActor = { name: 'system', role: 'system' };
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
 /** Users, sign-in, session tokens and API keys. */
@@ -49,7 +51,12 @@ export class AccessService {
     return row.value;
   }
 
-  async createUser(username: string, password: string, role: string): Promise<AppUserEntity> {
+  async createUser(
+    username: string,
+    password: string,
+    role: string,
+    by: AuditActor = SYSTEM,
+  ): Promise<AppUserEntity> {
     if (!USERNAME.test(username))
       throw invalid('username', 'use 2–63 lower-case letters, digits, dots, dashes');
     if (!ROLES.includes(role as Role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
@@ -74,8 +81,18 @@ export class AccessService {
     // Hash even for an unknown user so response time does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabledAt) {
+      await this.dataSource.transaction((manager) =>
+        appendAudit(manager, { name: `user:${username.slice(0, 64)}`, role: 'anonymous' }, [
+          { action: 'user.sign-in-failed' },
+        ]),
+      );
       throw new ServiceError(ServiceErrorCode.Unauthenticated, 'Invalid username or password');
     }
+    await this.dataSource.transaction((manager) =>
+      appendAudit(manager, { name: `user:${user.username}`, role: user.role }, [
+        { action: 'user.signed-in' },
+      ]),
+    );
     const exp = Math.floor(now.getTime() / 1000) + this.options.sessionMinutes * 60;
     const claims: SessionClaims = { sub: user.id, username: user.username, role: user.role, exp };
     return {
@@ -87,7 +104,11 @@ export class AccessService {
   }
 
   /** Creates a key; the secret is returned once and only its hash is stored. */
-  async createApiKey(name: string, scopes: string[]): Promise<{ key: string; entity: ApiKeyEntity }> {
+  async createApiKey(
+    name: string,
+    scopes: string[],
+    by: AuditActor = SYSTEM,
+  ): Promise<{ key: string; entity: ApiKeyEntity }> {
     if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$/.test(name))
       throw invalid('name', 'use 1–63 letters, digits, spaces, dots, dashes');
     const unknown = scopes.filter((s) => !API_SCOPES.includes(s as ApiScope));
@@ -101,16 +122,22 @@ export class AccessService {
     if (await repo.existsBy({ name }))
       throw new ServiceError(ServiceErrorCode.Conflict, `name: an API key "${name}" already exists`, 'name');
     const key = `cnk_${randomBytes(32).toString('base64url')}`;
-    const entity = await repo.save(
-      repo.create({
-        id: randomUUID(),
-        name,
-        keyPrefix: key.slice(0, 10),
-        keyHash: hashApiKey(key),
-        scopes: [...new Set(scopes)] as ApiScope[],
-        revokedAt: null,
-      }),
-    );
+    const entity = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(ApiKeyEntity, {
+          id: randomUUID(),
+          name,
+          keyPrefix: key.slice(0, 10),
+          keyHash: hashApiKey(key),
+          scopes: [...new Set(scopes)] as ApiScope[],
+          revokedAt: null,
+        }),
+      );
+      await appendAudit(manager, by, [
+        { action: 'api-key.created', after: { name, scopes: saved.scopes, keyPrefix: saved.keyPrefix } },
+      ]);
+      return saved;
+    });
     return { key, entity };
   }
 
@@ -139,4 +166,13 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 /** A label for audit trails and link history: `user:steward`, `api-key:RIS-LEEDS`. */
 export function actorName(principal: Principal): string {
   return `${principal.kind}:${principal.name}`;
+}
+
+/** The ledger's view of a principal: name and role (an API key's role is its scopes). */
+export function auditActorOf(principal: Principal, requestId?: string | null): AuditActor {
+  return {
+    name: actorName(principal),
+    role: principal.kind === 'user' ? principal.role : `api-key[${principal.scopes.join(',')}]`,
+    requestId: requestId ?? null,
+  };
 }

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { stripNhsNumber } from '@concord/domain';
 import { LinkEntity, PersonEntity, SourceRecordEntity } from '@concord/persistence';
+import { appendAudit, AuditActor } from '../audit/audit-log';
 import { invalid, notFound } from '../errors/service-error';
 
 export interface LinksView {
@@ -16,7 +17,7 @@ export interface LinksView {
 export class LinksService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async bySourceIdentifier(system: string, localId: string): Promise<LinksView> {
+  async bySourceIdentifier(system: string, localId: string, actor: AuditActor): Promise<LinksView> {
     if (!system) throw invalid('system', 'is required');
     if (!localId) throw invalid('localId', 'is required');
     const record = await this.dataSource
@@ -26,10 +27,10 @@ export class LinksService {
     const link = await this.dataSource
       .getRepository(LinkEntity)
       .findOneByOrFail({ recordId: record.id, endedAt: IsNull() });
-    return this.view(this.dataSource.manager, link.personId);
+    return this.audited(await this.view(this.dataSource.manager, link.personId), actor);
   }
 
-  async byNhsNumber(raw: string): Promise<LinksView[]> {
+  async byNhsNumber(raw: string, actor: AuditActor): Promise<LinksView[]> {
     const digits = stripNhsNumber(raw);
     if (!/^\d{10}$/.test(digits)) throw invalid('nhsNumber', 'must be 10 digits (spaces and dashes allowed)');
     const rows: Array<{ person_id: string }> = await this.dataSource.query(
@@ -39,12 +40,22 @@ export class LinksService {
       [digits],
     );
     if (rows.length === 0) throw notFound(`No record holds NHS number ${digits}`);
-    return Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.person_id)));
+    const views = await Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.person_id)));
+    for (const view of views) await this.audited(view, actor);
+    return views;
   }
 
-  async byPersonId(personId: string): Promise<LinksView> {
+  async byPersonId(personId: string, actor: AuditActor): Promise<LinksView> {
     if (!/^[0-9a-f-]{36}$/i.test(personId)) throw invalid('personId', 'must be a UUID');
-    return this.view(this.dataSource.manager, personId);
+    return this.audited(await this.view(this.dataSource.manager, personId), actor);
+  }
+
+  /** Who looked at whom: every answer naming a person is a read of patient data. */
+  private async audited(view: LinksView, actor: AuditActor): Promise<LinksView> {
+    await this.dataSource.transaction((manager) =>
+      appendAudit(manager, actor, [{ action: 'links.viewed', personIds: [view.personId] }]),
+    );
+    return view;
   }
 
   /** Resolves retired ids to the active successor (bounded, in case of a corrupt cycle). */

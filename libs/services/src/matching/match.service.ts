@@ -10,6 +10,7 @@ import {
 } from '@concord/matching';
 import { PersonEntity } from '@concord/persistence';
 import { In } from 'typeorm';
+import { appendAudit, AuditActor } from '../audit/audit-log';
 import { invalid } from '../errors/service-error';
 import { findCandidatePersons } from '../registration/candidates';
 import { normaliseRecordInput } from '../registration/record-input';
@@ -33,7 +34,7 @@ export interface MatchCandidate {
   person: PersonEntity;
 }
 
-/** "Who is this?" for demographics only: ranks candidate persons and writes nothing. */
+/** "Who is this?" for demographics only: ranks candidate persons and writes nothing but the access audit. */
 export class MatchService {
   constructor(
     private readonly dataSource: DataSource,
@@ -42,7 +43,8 @@ export class MatchService {
 
   async match(
     input: SourceRecordInput,
-    options: { count?: number; onlyCertain?: boolean } = {},
+    options: { count?: number; onlyCertain?: boolean },
+    actor: AuditActor,
   ): Promise<MatchCandidate[]> {
     const count = options.count ?? 10;
     if (!Number.isInteger(count) || count < 1 || count > 100)
@@ -67,6 +69,22 @@ export class MatchService {
       .filter((c) => !options.onlyCertain || c.grade === 'certain')
       .sort((a, b) => b.score.weight - a.score.weight)
       .slice(0, count);
+    await this.dataSource.transaction((manager) =>
+      appendAudit(manager, actor, [
+        {
+          action: 'match.candidates-shown',
+          personIds: scored.map((c) => c.personId),
+          after: {
+            candidates: scored.map((c) => ({
+              personId: c.personId,
+              probability: c.score.probability,
+              grade: c.grade,
+            })),
+          },
+          modelVersion: model.version,
+        },
+      ]),
+    );
     if (scored.length === 0) return [];
     const persons = await this.dataSource
       .getRepository(PersonEntity)

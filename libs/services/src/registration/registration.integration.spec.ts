@@ -34,7 +34,7 @@ describe.each(testEngines())('registration on %s', (engine) => {
     expect(first.decision).toBe('new');
     expect(second.decision).toBe('linked');
     expect(second.personId).toBe(first.personId);
-    const view = await links.bySourceIdentifier('PACS-YORK', 'P9');
+    const view = await links.bySourceIdentifier('PACS-YORK', 'P9', { name: 'test', role: 'test' });
     expect(view.identifiers.map((i) => `${i.system}|${i.localId}`)).toEqual(['PACS-YORK|P9', 'RIS-LEEDS|R1']);
     expect(view.nhsNumbers).toEqual(['9434765919']);
   });

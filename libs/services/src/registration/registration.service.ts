@@ -17,6 +17,7 @@ import {
   SourceRecordEntity,
   SourceRecordVersionEntity,
 } from '@concord/persistence';
+import { appendAudit, AuditActor, toAuditActor } from '../audit/audit-log';
 import { appendChangeEvents, NewChangeEvent } from '../events/change-events';
 import { refreshGolden } from './person-writes';
 import { findCandidatePersons, lockKeys } from './candidates';
@@ -52,7 +53,9 @@ export class RegistrationService {
     private readonly model: () => MatchModel,
   ) {}
 
-  async register(input: SourceRecordInput, actor: string): Promise<RegistrationResult> {
+  async register(input: SourceRecordInput, by: string | AuditActor): Promise<RegistrationResult> {
+    const auditActor = toAuditActor(by);
+    const actor = auditActor.name;
     const normalised = normaliseRecordInput(input);
     const model = this.model();
     const standardised = standardise(normalised.demographics);
@@ -121,9 +124,29 @@ export class RegistrationService {
         );
         if (!best || score.weight > best.score.weight) best = { personId: candidate.personId, score };
       }
+      const previous = existing ? await this.currentPersonOf(manager, record.id) : null;
       const result = existing
         ? await this.reevaluate(manager, record, best, actor)
         : await this.placeNew(manager, record, best, actor);
+      await appendAudit(manager, auditActor, [
+        {
+          action: existing ? 'record.updated' : 'record.registered',
+          personIds: [...new Set([result.personId, ...(previous ? [previous] : [])])],
+          recordIds: [record.id],
+          before: existing ? { personId: previous, version: record.version - 1 } : null,
+          after: {
+            sourceSystem: record.sourceSystem,
+            localId: record.localId,
+            version: record.version,
+            personId: result.personId,
+            decision: result.decision,
+            score: result.score,
+            matchProbability: result.matchProbability,
+            flags: record.flags,
+          },
+          modelVersion: best?.score.modelVersion ?? null,
+        },
+      ]);
       return { ...result, flags: record.flags };
     });
   }
@@ -214,6 +237,11 @@ export class RegistrationService {
     if (personId !== current.personId) await refreshGolden(manager, personId);
     await appendChangeEvents(manager, events);
     return this.answer(record.id, personId, decision, best);
+  }
+
+  private async currentPersonOf(manager: EntityManager, recordId: string): Promise<string | null> {
+    const link = await manager.getRepository(LinkEntity).findOneBy({ recordId, endedAt: IsNull() });
+    return link?.personId ?? null;
   }
 
   private async unchangedResult(

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { classifyNhsNumber, SourceRecordInput } from '@concord/domain';
+import { blockingKeys, MatchModel, PairScore, scorePair, StandardRecord } from '@concord/matching';
+import { goldenView } from '../golden/golden-view';
+import { BulkPlan } from './bulk-plan';
+import { BulkChunk, emptyChunk } from './bulk-writer';
+
+/** One accepted, normalised row of the file (first occurrence of its identity). */
+export interface BulkRecord {
+  line: number;
+  sourceSystem: string;
+  localId: string;
+  demographics: SourceRecordInput;
+  contentHash: string;
+  standardised: StandardRecord;
+}
+
+export interface ChunkContext {
+  records: BulkRecord[];
+  plan: BulkPlan;
+  model: MatchModel;
+  /** Person id of every cluster (new ones assigned up front, existing ones from the database). */
+  personOf: Array<string | undefined>;
+  /** Record id of every record written now or before (undefined: left to the per-record path). */
+  recordIds: Array<string | undefined>;
+  /** Review tasks (record indices) each cluster writes: those whose both persons exist once it is written. */
+  reviewsOwnedBy: Map<number, number[]>;
+}
+
+export interface ChunkTally {
+  persons: number;
+  records: number;
+  new: number;
+  linked: number;
+  review: number;
+}
+
+/**
+ * Builds the rows of whole persons (clusters) exactly as RegistrationService would have
+ * written them one record at a time: the same standardised jsonb, flags, NHS number state,
+ * content hash, link reasons, explanations, golden view and change events.
+ */
+export function buildChunk(
+  ctx: ChunkContext,
+  clusters: number[],
+  now: Date,
+): { chunk: BulkChunk; tally: ChunkTally } {
+  const { records, plan, model, personOf } = ctx;
+  const chunk = emptyChunk();
+  const tally: ChunkTally = { persons: 0, records: 0, new: 0, linked: 0, review: 0 };
+  for (const c of clusters) {
+    const personId = personOf[c] as string;
+    const members = plan.clusterRecords.subarray(plan.clusterStart[c], plan.clusterStart[c + 1]);
+    const golden: Parameters<typeof goldenView>[0] = [];
+    tally.persons++;
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m];
+      const r = records[i];
+      const recordId = ctx.recordIds[i] as string;
+      const nhs = classifyNhsNumber(r.demographics.nhsNumber);
+      const s = r.standardised;
+      const dob = s.dob ? `${s.dob.slice(0, 4)}-${s.dob.slice(4, 6)}-${s.dob.slice(6, 8)}` : null;
+      chunk.records.push({
+        id: recordId,
+        sys: r.sourceSystem,
+        lid: r.localId,
+        raw: r.demographics,
+        std: s,
+        nhs: nhs.digits || null,
+        nhs_status: nhs.status,
+        fam: s.familyName,
+        dob,
+        flags: s.flags,
+        hash: r.contentHash,
+      });
+      golden.push({
+        raw: r.demographics,
+        nhsNumber: nhs.digits || null,
+        nhsNumberStatus: nhs.status,
+        dateOfBirth: dob,
+        flags: s.flags,
+        updatedAt: now,
+      });
+      for (const key of blockingKeys(s, model)) chunk.keys.push({ rid: recordId, key });
+      let score: PairScore | null = null;
+      let reason: string;
+      if (m === 0) {
+        const doubtful = plan.reviewPartner[i] >= 0;
+        reason = doubtful ? 'review' : 'new-person';
+        if (doubtful) score = scorePair(s, records[plan.reviewPartner[i]].standardised, model);
+        tally[doubtful ? 'review' : 'new']++;
+        pushEvent(chunk, 'created', personId, null, {});
+      } else {
+        reason = 'auto-link';
+        score = scorePair(s, records[plan.linkPartner[i]].standardised, model);
+        tally.linked++;
+      }
+      chunk.links.push({
+        rid: recordId,
+        pid: personId,
+        score: score ? round(score.weight) : null,
+        prob: score ? score.probability : null,
+        mv: score ? score.modelVersion : null,
+        expl: score ? explanationOf(score) : null,
+        reason,
+      });
+      pushEvent(chunk, 'linked', personId, recordId, { sourceSystem: r.sourceSystem, localId: r.localId });
+      tally.records++;
+    }
+    // Version as the real-time path leaves it: created at 1, one golden refresh per linked record.
+    chunk.persons.push({ id: personId, golden: goldenView(golden), version: 1 + members.length });
+  }
+  for (const c of clusters) for (const i of ctx.reviewsOwnedBy.get(c) ?? []) addReview(ctx, chunk, i);
+  return { chunk, tally };
+}
+
+function addReview(ctx: ChunkContext, chunk: BulkChunk, i: number) {
+  const { records, plan, model, personOf } = ctx;
+  const partner = plan.reviewPartner[i];
+  const recordId = ctx.recordIds[i];
+  const candidatePersonId = personOf[plan.clusterOf[partner]];
+  // A record or person left to the per-record path: that path makes its own decision.
+  if (!recordId || !candidatePersonId) return;
+  const score = scorePair(records[i].standardised, records[partner].standardised, model);
+  chunk.reviews.push({
+    id: randomUUID(),
+    rid: recordId,
+    pid: candidatePersonId,
+    score: round(score.weight),
+    prob: score.probability,
+    prio: Math.round(score.probability * 100),
+    expl: explanationOf(score),
+    mv: score.modelVersion,
+  });
+}
+
+function pushEvent(
+  chunk: BulkChunk,
+  type: string,
+  personId: string,
+  recordId: string | null,
+  payload: object,
+) {
+  chunk.events.push({ type, pid: personId, rid: recordId, payload });
+}
+
+function explanationOf(score: PairScore) {
+  return {
+    prior: score.prior,
+    weight: score.weight,
+    comparisons: score.comparisons,
+    rules: score.rules,
+    decision: score.decision,
+  };
+}
+
+function round(weight: number): number {
+  return Math.round(weight * 1000) / 1000;
+}

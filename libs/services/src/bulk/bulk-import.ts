@@ -1,0 +1,288 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SourceRecordInput } from '@concord/domain';
+import { MatchModel, standardise } from '@concord/matching';
+import { normaliseRecordInput } from '../registration/record-input';
+import { BulkRecord, buildChunk, ChunkContext } from './bulk-chunk';
+import { BulkPlan, planBulk } from './bulk-plan';
+import { BulkChunk, writeChunk } from './bulk-writer';
+
+/** A row of the input file that the CSV mapper accepted. */
+export interface BulkRow {
+  line: number;
+  input: SourceRecordInput;
+}
+
+export interface BulkRejected {
+  line: number;
+  recordId: string;
+  reason: string;
+}
+
+export type BulkProgress =
+  | { kind: 'stage'; message: string }
+  | { kind: 'write'; persons: number; personsTotal: number; records: number; recordsTotal: number };
+
+export interface BulkImportOptions {
+  model: MatchModel;
+  actor?: string;
+  /** Records per transaction (whole persons, so a chunk may hold a few more). */
+  chunkRecords?: number;
+  /** Refuse (rather than fall back to the per-record path) when the index is not empty. */
+  requireBulk?: boolean;
+  onProgress?: (progress: BulkProgress) => void;
+  /** Stop after this many chunks, as an interruption would (tests of resumption). */
+  maxChunks?: number;
+}
+
+export interface BulkImportResult {
+  /** bulk: empty index; resume: the same file after an interrupted bulk run; per-record: anything else. */
+  mode: 'bulk' | 'resume' | 'per-record';
+  counts: { new: number; linked: number; review: number; unchanged: number };
+  rejected: BulkRejected[];
+  /** Rows left to RegistrationService, in file order (repeated ids, partly written persons, or all in per-record mode). */
+  remainder: BulkRow[];
+  plan?: BulkPlan['stats'] & { persons: number };
+  interrupted: boolean;
+}
+
+/** app_setting key of the fingerprint of the file a bulk import is loading. */
+export const BULK_MARKER_KEY = 'bulk-import';
+
+interface Existing {
+  contentHash: string;
+  recordId: string;
+  personId: string;
+}
+
+const identity = (system: string, localId: string) => `${system}\u0000${localId}`;
+
+/**
+ * Loads a whole file into an empty index with the batch engine, writing whole persons per
+ * transaction. Re-running the same file after an interruption skips the persons already
+ * written and writes the rest; anything it cannot place safely in bulk (an index holding
+ * other records, a repeated id, a person only partly written) is returned as `remainder`
+ * for the per-record path, which matches it against what is already there.
+ */
+export async function bulkImport(
+  dataSource: DataSource,
+  rows: BulkRow[],
+  options: BulkImportOptions,
+): Promise<BulkImportResult> {
+  const { model } = options;
+  const actor = options.actor ?? 'cli:import';
+  const progress = options.onProgress ?? (() => undefined);
+  const stage = (message: string) => progress({ kind: 'stage', message });
+  const rejected: BulkRejected[] = [];
+  const records: BulkRecord[] = [];
+  const remainder: BulkRow[] = [];
+  const seen = new Set<string>();
+  const fingerprint = createHash('sha256');
+  stage(`normalising ${rows.length.toLocaleString('en-GB')} rows`);
+  for (const row of rows) {
+    let normalised: ReturnType<typeof normaliseRecordInput>;
+    try {
+      normalised = normaliseRecordInput(row.input);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      rejected.push({ line: row.line, recordId: row.input.recordId ?? '', reason });
+      continue;
+    }
+    const key = identity(normalised.sourceSystem, normalised.localId);
+    // A repeated id is an update of the first: the per-record path versions it afterwards.
+    if (seen.has(key)) {
+      remainder.push(row);
+      continue;
+    }
+    seen.add(key);
+    fingerprint.update(`${key}\u0000${normalised.contentHash}\n`);
+    records.push({
+      line: row.line,
+      sourceSystem: normalised.sourceSystem,
+      localId: normalised.localId,
+      demographics: normalised.demographics,
+      contentHash: normalised.contentHash,
+      // Filled in below, only when the bulk path runs.
+      standardised: null as unknown as BulkRecord['standardised'],
+    });
+  }
+  const planHash = fingerprint.digest('hex');
+  const counts = { new: 0, linked: 0, review: 0, unchanged: 0 };
+
+  const existing = await loadExisting(dataSource);
+  const marker = await readMarker(dataSource);
+  const resumable =
+    existing.size === 0 ||
+    (marker === planHash &&
+      records.every((r) => {
+        const found = existing.get(identity(r.sourceSystem, r.localId));
+        return !found || found.contentHash === r.contentHash;
+      }) &&
+      existing.size <= records.length);
+  if (!resumable) {
+    if (options.requireBulk)
+      throw new Error(`the index already holds ${existing.size} records: a bulk import needs an empty index`);
+    // Unchanged rows are answered here, as RegistrationService would, without a transaction each.
+    const rest: BulkRow[] = [];
+    const rejectedLines = new Set(rejected.map((r) => r.line));
+    for (const row of rows) {
+      if (rejectedLines.has(row.line)) continue;
+      const n = normaliseRecordInput(row.input);
+      const found = existing.get(identity(n.sourceSystem, n.localId));
+      if (found && found.contentHash === n.contentHash) counts.unchanged++;
+      else rest.push(row);
+    }
+    return { mode: 'per-record', counts, rejected, remainder: rest, interrupted: false };
+  }
+  await writeMarker(dataSource, planHash);
+
+  stage(`standardising ${records.length.toLocaleString('en-GB')} records`);
+  for (const r of records) r.standardised = standardise(r.demographics);
+  const plan = planBulk(
+    records.map((r) => r.standardised),
+    model,
+    stage,
+  );
+
+  // Which persons are already written (a resumed run), which are new, which are partial.
+  const personOf: Array<string | undefined> = new Array(plan.clusters);
+  const recordIds: Array<string | undefined> = new Array(records.length);
+  const toWrite: number[] = [];
+  let recordsToWrite = 0;
+  for (let c = 0; c < plan.clusters; c++) {
+    const members = plan.clusterRecords.subarray(plan.clusterStart[c], plan.clusterStart[c + 1]);
+    const found = Array.from(members, (i) =>
+      existing.get(identity(records[i].sourceSystem, records[i].localId)),
+    );
+    const present = found.filter((f): f is Existing => f !== undefined);
+    if (present.length === 0) {
+      personOf[c] = randomUUID();
+      for (const i of members) recordIds[i] = randomUUID();
+      toWrite.push(c);
+      recordsToWrite += members.length;
+      continue;
+    }
+    counts.unchanged += present.length;
+    personOf[c] = present[0].personId;
+    members.forEach((i, m) => {
+      if (found[m]) recordIds[i] = found[m]?.recordId;
+      else remainder.push({ line: records[i].line, input: rowInput(records[i]) });
+    });
+  }
+  remainder.sort((a, b) => a.line - b.line);
+
+  // A review task is written with the later of its two persons, so both rows exist.
+  const reviewsOwnedBy = new Map<number, number[]>();
+  for (let i = 0; i < records.length; i++) {
+    const partner = plan.reviewPartner[i];
+    if (partner < 0) continue;
+    const owner = Math.max(plan.clusterOf[i], plan.clusterOf[partner]);
+    const list = reviewsOwnedBy.get(owner);
+    if (list) list.push(i);
+    else reviewsOwnedBy.set(owner, [i]);
+  }
+  const ctx: ChunkContext = { records, plan, model, personOf, recordIds, reviewsOwnedBy };
+
+  const chunkRecords = options.chunkRecords ?? 5000;
+  const now = new Date();
+  let written = { persons: 0, records: 0 };
+  let chunks = 0;
+  let pending: Promise<void> | null = null;
+  let interrupted = false;
+  const report = () =>
+    progress({
+      kind: 'write',
+      persons: written.persons,
+      personsTotal: toWrite.length,
+      records: written.records,
+      recordsTotal: recordsToWrite,
+    });
+  stage(`writing ${toWrite.length.toLocaleString('en-GB')} persons`);
+  for (let start = 0; start < toWrite.length;) {
+    if (options.maxChunks !== undefined && chunks >= options.maxChunks) {
+      interrupted = true;
+      break;
+    }
+    const batch: number[] = [];
+    let size = 0;
+    while (start < toWrite.length && (batch.length === 0 || size < chunkRecords)) {
+      const c = toWrite[start++];
+      batch.push(c);
+      size += plan.clusterStart[c + 1] - plan.clusterStart[c];
+    }
+    // Built while the previous chunk is still being written: JavaScript and the database
+    // work at the same time. Chunks still commit one after another, in cluster order.
+    const { chunk, tally } = buildChunk(ctx, batch, now);
+    if (pending) await pending;
+    report();
+    const write = writeInTransaction(dataSource, chunk, actor).then(() => {
+      counts.new += tally.new;
+      counts.linked += tally.linked;
+      counts.review += tally.review;
+      written = { persons: written.persons + tally.persons, records: written.records + tally.records };
+    });
+    // Handled when awaited; this only keeps an early failure from counting as unhandled.
+    write.catch(() => undefined);
+    pending = write;
+    chunks++;
+  }
+  if (pending) await pending;
+  report();
+  return {
+    mode: existing.size === 0 ? 'bulk' : 'resume',
+    counts,
+    rejected,
+    remainder,
+    plan: { ...plan.stats, persons: plan.clusters },
+    interrupted,
+  };
+}
+
+async function writeInTransaction(dataSource: DataSource, chunk: BulkChunk, actor: string): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    // Whole chunks still commit atomically; a crash can lose only the last commits, which
+    // a re-run writes again, so waiting for the WAL flush on every chunk buys nothing.
+    await manager.query('SET LOCAL synchronous_commit = off');
+    await writeChunk(manager, chunk, actor);
+  });
+}
+
+async function loadExisting(dataSource: DataSource): Promise<Map<string, Existing>> {
+  const rows: Array<{
+    source_system: string;
+    local_id: string;
+    content_hash: string;
+    id: string;
+    person_id: string;
+  }> = await dataSource.query(
+    `SELECT r.source_system, r.local_id, r.content_hash, r.id, l.person_id
+         FROM source_record r JOIN link l ON l.record_id = r.id AND l.ended_at IS NULL`,
+  );
+  const map = new Map<string, Existing>();
+  for (const row of rows)
+    map.set(identity(row.source_system, row.local_id), {
+      contentHash: row.content_hash,
+      recordId: row.id,
+      personId: row.person_id,
+    });
+  return map;
+}
+
+async function readMarker(dataSource: DataSource): Promise<string | null> {
+  const rows: Array<{ value: string }> = await dataSource.query(
+    `SELECT value FROM app_setting WHERE key = $1`,
+    [BULK_MARKER_KEY],
+  );
+  return rows[0]?.value ?? null;
+}
+
+async function writeMarker(dataSource: DataSource, planHash: string): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO app_setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    [BULK_MARKER_KEY, planHash],
+  );
+}
+
+function rowInput(r: BulkRecord): SourceRecordInput {
+  return { ...r.demographics, sourceSystem: r.sourceSystem, localId: r.localId };
+}
