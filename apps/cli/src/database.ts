@@ -2,6 +2,9 @@ import { DEFAULT_MODEL } from '@concord/matching';
 import { databaseConfigFromEnv, openDatabase, OpenDatabase } from '@concord/persistence';
 import { AccessService, RegistrationService } from '@concord/services';
 
+/** The ledger's actor for commands run by an operator at the command line. */
+export const CLI_ACTOR = { name: `cli:${process.env['USER'] ?? 'operator'}`, role: 'operator' };
+
 export interface CliServices {
   db: OpenDatabase;
   access: AccessService;

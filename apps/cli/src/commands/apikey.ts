@@ -1,6 +1,6 @@
 import { checkOptions, requireOption, UsageError } from '../args';
 import { CliCommand } from '../command';
-import { withDatabase } from '../database';
+import { CLI_ACTOR, withDatabase } from '../database';
 
 export const apikeyCommand: CliCommand = {
   name: 'apikey',
@@ -16,7 +16,7 @@ export const apikeyCommand: CliCommand = {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    const { key, entity } = await withDatabase(({ access }) => access.createApiKey(name, scopes));
+    const { key, entity } = await withDatabase(({ access }) => access.createApiKey(name, scopes, CLI_ACTOR));
     process.stderr.write(
       `Created API key "${entity.name}" with scopes ${entity.scopes.join(', ')}. Store it now: it is not shown again.\n`,
     );

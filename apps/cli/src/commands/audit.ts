@@ -10,9 +10,7 @@ import {
 } from '@concord/services';
 import { checkOptions, optionalOption, requireOption, UsageError } from '../args';
 import { CliCommand } from '../command';
-import { withDatabase } from '../database';
-
-const CLI_ACTOR = { name: `cli:${process.env['USER'] ?? 'operator'}`, role: 'operator' };
+import { CLI_ACTOR, withDatabase } from '../database';
 
 async function exportCommand(args: Parameters<CliCommand['run']>[0]): Promise<number> {
   checkOptions(args, ['from', 'to', 'format', 'out', 'person', 'actor', 'action']);

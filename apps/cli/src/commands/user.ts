@@ -1,6 +1,6 @@
 import { checkOptions, requireOption, UsageError } from '../args';
 import { CliCommand } from '../command';
-import { withDatabase } from '../database';
+import { CLI_ACTOR, withDatabase } from '../database';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (then Enter, Ctrl-D): ');
@@ -22,7 +22,7 @@ export const userCommand: CliCommand = {
     const username = requireOption(args, 'username');
     const role = requireOption(args, 'role');
     const password = await readStdin();
-    const user = await withDatabase(({ access }) => access.createUser(username, password, role));
+    const user = await withDatabase(({ access }) => access.createUser(username, password, role, CLI_ACTOR));
     process.stdout.write(`Created user "${user.username}" with role ${user.role}\n`);
     return 0;
   },

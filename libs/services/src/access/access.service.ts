@@ -65,15 +65,20 @@ export class AccessService {
     if (await repo.existsBy({ username })) {
       throw new ServiceError(ServiceErrorCode.Conflict, `username: "${username}" already exists`, 'username');
     }
-    return repo.save(
-      repo.create({
-        id: randomUUID(),
-        username,
-        passwordHash: await hashPassword(password),
-        role: role as Role,
-        disabledAt: null,
-      }),
-    );
+    const passwordHash = await hashPassword(password);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.save(
+        manager.create(AppUserEntity, {
+          id: randomUUID(),
+          username,
+          passwordHash,
+          role: role as Role,
+          disabledAt: null,
+        }),
+      );
+      await appendAudit(manager, by, [{ action: 'user.created', after: { username, role } }]);
+      return user;
+    });
   }
 
   async login(username: string, password: string, now = new Date()): Promise<LoginResult> {
