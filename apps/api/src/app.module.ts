@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AuthController } from './auth/auth.controller';
 import { AccessGuard } from './common/access.guard';
 import { ErrorFilter } from './common/error.filter';
+import { formatGraphqlError } from './common/graphql-errors';
 import { ServicesModule } from './common/services.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -36,6 +37,7 @@ export class AppModule {
           playground: false,
           introspection: !config.production,
           includeStacktraceInErrorResponses: false,
+          formatError: formatGraphqlError,
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],

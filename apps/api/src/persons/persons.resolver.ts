@@ -22,11 +22,11 @@ export class PersonsResolver {
   @Query(() => PersonConnection)
   @Access({ roles: ALL_ROLES })
   async persons(
-    @Args('first', { type: () => Int, defaultValue: 25 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
   ): Promise<PersonConnection> {
-    const page = await this.personsQuery.page({ first, after, search });
+    const page = await this.personsQuery.page({ first: first ?? 25, after, search });
     return {
       totalCount: page.totalCount,
       nodes: page.persons.map(toPerson),
