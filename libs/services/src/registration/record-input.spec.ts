@@ -26,5 +26,10 @@ describe('normaliseRecordInput', () => {
     expect(() => normaliseRecordInput({ localId: '1', givenName: 'a\u0000b' })).toThrow(
       /^givenName: contains control/,
     );
+    expect(() => normaliseRecordInput({ localId: 'a\u0000' })).toThrow(/^localId: contains control/);
+    expect(() => normaliseRecordInput({ localId: '1', familyName: 'x\ud800' })).toThrow(
+      /^familyName: contains broken Unicode/,
+    );
+    expect(normaliseRecordInput({ localId: '1', familyName: 'Ng 😀' }).demographics.familyName).toBe('Ng 😀');
   });
 });
