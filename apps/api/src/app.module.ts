@@ -6,6 +6,7 @@ import { AuthController } from './auth/auth.controller';
 import { AccessGuard } from './common/access.guard';
 import { ErrorFilter } from './common/error.filter';
 import { formatGraphqlError } from './common/graphql-errors';
+import { queryLimits } from './common/query-limits';
 import { ServicesModule } from './common/services.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -19,6 +20,19 @@ import { MatchController } from './match/match.controller';
 import { EventsController } from './events/events.controller';
 import { FhirController } from './fhir/fhir.controller';
 import { AuditController } from './audit/audit.controller';
+
+/** Every REST controller and GraphQL resolver (an access test walks them all). */
+export const CONTROLLERS = [
+  HealthController,
+  AuthController,
+  RecordsController,
+  MatchController,
+  LinksController,
+  EventsController,
+  FhirController,
+  AuditController,
+];
+export const RESOLVERS = [PersonsResolver];
 
 @Module({})
 export class AppModule {
@@ -38,23 +52,15 @@ export class AppModule {
           introspection: !config.production,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphqlError,
+          validationRules: [queryLimits(8, 500)],
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
-      controllers: [
-        HealthController,
-        AuthController,
-        RecordsController,
-        MatchController,
-        LinksController,
-        EventsController,
-        FhirController,
-        AuditController,
-      ],
+      controllers: CONTROLLERS,
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        PersonsResolver,
+        ...RESOLVERS,
         PersonRecordsLoader,
       ],
     };

@@ -23,7 +23,12 @@ import { APP_CONFIG } from '../config/tokens';
       provide: AccessService,
       inject: [DataSource, APP_CONFIG],
       useFactory: (ds: DataSource, config: AppConfig) =>
-        new AccessService(ds, { tokenSecret: config.tokenSecret, sessionMinutes: config.sessionMinutes }),
+        new AccessService(ds, {
+          tokenSecret: config.tokenSecret,
+          sessionMinutes: config.sessionMinutes,
+          maxFailedSignIns: config.maxFailedSignIns,
+          failedSignInWindowMinutes: config.failedSignInWindowMinutes,
+        }),
     },
     {
       provide: RegistrationService,

@@ -9,6 +9,9 @@ export interface AppConfig {
   /** Secret that signs session tokens; absent = generated once and kept in the database. */
   tokenSecret?: string;
   sessionMinutes: number;
+  /** Failed sign-ins of one username within the window before sign-in is refused (429). */
+  maxFailedSignIns: number;
+  failedSignInWindowMinutes: number;
   /** Origins allowed to call the API from a browser (the console itself is same-origin). */
   corsOrigins: string[];
   bodyLimit: string;
@@ -59,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     database,
     tokenSecret,
     sessionMinutes: int('EMPI_SESSION_MINUTES', 480, 5, 24 * 60),
+    maxFailedSignIns: int('EMPI_SIGNIN_MAX_FAILURES', 5, 1, 1000),
+    failedSignInWindowMinutes: int('EMPI_SIGNIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     corsOrigins: (env['EMPI_CORS_ORIGINS'] ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -31,7 +31,13 @@ export class AccessService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: { tokenSecret?: string; sessionMinutes: number },
+    private readonly options: {
+      tokenSecret?: string;
+      sessionMinutes: number;
+      /** Failed sign-ins of one username within the window before sign-in is refused. */
+      maxFailedSignIns?: number;
+      failedSignInWindowMinutes?: number;
+    },
   ) {
     this.secret = options.tokenSecret ?? null;
   }
@@ -82,6 +88,7 @@ export class AccessService {
   }
 
   async login(username: string, password: string, now = new Date()): Promise<LoginResult> {
+    await this.refuseWhenThrottled(username, now);
     const user = await this.dataSource.getRepository(AppUserEntity).findOneBy({ username });
     // Hash even for an unknown user so response time does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -106,6 +113,27 @@ export class AccessService {
       role: user.role,
       username: user.username,
     };
+  }
+
+  /**
+   * Rate limit kept in the database (the audit ledger's failed sign-ins), so it holds
+   * across every replica without shared memory.
+   */
+  private async refuseWhenThrottled(username: string, now: Date): Promise<void> {
+    const max = this.options.maxFailedSignIns ?? 5;
+    const minutes = this.options.failedSignInWindowMinutes ?? 15;
+    const since = new Date(now.getTime() - minutes * 60_000);
+    const [{ failures }]: Array<{ failures: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS failures FROM audit_event
+        WHERE actor = $1 AND action = 'user.sign-in-failed' AND occurred_at > $2`,
+      [`user:${username.slice(0, 64)}`, since],
+    );
+    if (failures >= max) {
+      throw new ServiceError(
+        ServiceErrorCode.TooManyRequests,
+        `Too many failed sign-ins for this username; try again in ${minutes} minutes`,
+      );
+    }
   }
 
   /** Creates a key; the secret is returned once and only its hash is stored. */

@@ -1,0 +1,133 @@
+import { AccessService } from '@concord/services';
+import { startTestApp, TestApp } from '../testing/test-app';
+
+type Principal =
+  | 'anonymous'
+  | 'steward'
+  | 'senior-steward'
+  | 'auditor'
+  | 'admin'
+  | 'key:register'
+  | 'key:match'
+  | 'key:links';
+const PRINCIPALS: Principal[] = [
+  'anonymous',
+  'steward',
+  'senior-steward',
+  'auditor',
+  'admin',
+  'key:register',
+  'key:match',
+  'key:links',
+];
+
+interface Operation {
+  name: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  allowed: Principal[];
+}
+
+const USERS: Principal[] = ['steward', 'senior-steward', 'auditor', 'admin'];
+
+/** Who may do what: the access rules of every REST route and GraphQL operation, written out. */
+const OPERATIONS: Operation[] = [
+  {
+    name: 'register a record',
+    method: 'POST',
+    path: '/api/v1/records',
+    body: { sourceSystem: 'M', localId: 'm1', familyName: 'Matrix' },
+    allowed: ['admin', 'key:register'],
+  },
+  {
+    name: 'match demographics',
+    method: 'POST',
+    path: '/api/v1/match',
+    body: { familyName: 'Matrix' },
+    allowed: [...USERS, 'key:match'],
+  },
+  {
+    name: 'look up links',
+    method: 'GET',
+    path: '/api/v1/links?system=M&localId=m0',
+    allowed: [...USERS, 'key:links'],
+  },
+  { name: 'read the change feed', method: 'GET', path: '/api/v1/events', allowed: [...USERS, 'key:links'] },
+  {
+    name: 'FHIR $match',
+    method: 'POST',
+    path: '/fhir/Patient/$match',
+    body: {
+      resourceType: 'Parameters',
+      parameter: [{ name: 'resource', resource: { resourceType: 'Patient', name: [{ family: 'Matrix' }] } }],
+    },
+    allowed: ['steward', 'senior-steward', 'admin', 'key:match'],
+  },
+  {
+    name: 'IHE PIXm',
+    method: 'GET',
+    path: '/fhir/Patient/$ihe-pix?sourceIdentifier=M|m0',
+    allowed: [...USERS, 'key:links'],
+  },
+  {
+    name: 'export the audit',
+    method: 'GET',
+    path: '/api/v1/audit/export?format=ndjson',
+    allowed: ['auditor', 'admin'],
+  },
+  {
+    name: 'GraphQL persons',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ persons { totalCount } }' },
+    allowed: USERS,
+  },
+  {
+    name: 'GraphQL me',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ me { username } }' },
+    allowed: USERS,
+  },
+  { name: 'health', method: 'GET', path: '/health', allowed: PRINCIPALS },
+];
+
+describe('role × operation matrix (PGlite)', () => {
+  let t: TestApp;
+  const credentials = new Map<Principal, string>();
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    await t.call('POST', '/api/v1/records', {
+      body: { sourceSystem: 'M', localId: 'm0', familyName: 'Matrix' },
+    });
+    credentials.set('anonymous', '');
+    for (const role of ['steward', 'senior-steward', 'auditor', 'admin'] as const)
+      credentials.set(role, await t.tokenFor(role));
+    const access = t.app.get(AccessService);
+    for (const scope of ['register', 'match', 'links'] as const) {
+      credentials.set(`key:${scope}`, (await access.createApiKey(`matrix-${scope}`, [scope])).key);
+    }
+  }, 90_000);
+  afterAll(() => t?.close());
+
+  it('allows exactly what the rules say, for every principal and operation', async () => {
+    const unexpected: string[] = [];
+    for (const op of OPERATIONS) {
+      for (const principal of PRINCIPALS) {
+        const r = await t.call(op.method, op.path, { token: credentials.get(principal), body: op.body });
+        const gqlCode = op.path === '/graphql' ? r.body?.errors?.[0]?.extensions?.code : undefined;
+        const denied =
+          r.status === 401 || r.status === 403 || gqlCode === 'UNAUTHENTICATED' || gqlCode === 'FORBIDDEN';
+        const expectAllowed = op.allowed.includes(principal);
+        if (expectAllowed === denied)
+          unexpected.push(
+            `${principal} ${expectAllowed ? 'refused' : 'ALLOWED'}: ${op.name} (${r.status} ${gqlCode ?? ''})`,
+          );
+        if (!expectAllowed && principal === 'anonymous' && op.path !== '/graphql' && r.status !== 401)
+          unexpected.push(`anonymous got ${r.status} instead of 401: ${op.name}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  }, 120_000);
+});
