@@ -59,6 +59,9 @@ export function buildChunk(
       const recordId = ctx.recordIds[i] as string;
       const nhs = classifyNhsNumber(r.demographics.nhsNumber);
       const s = r.standardised;
+      // One millisecond apart in file order: survivorship ties go to the later record, as
+      // they do when the file is registered one record at a time.
+      const at = new Date(now.getTime() + i);
       const dob = s.dob ? `${s.dob.slice(0, 4)}-${s.dob.slice(4, 6)}-${s.dob.slice(6, 8)}` : null;
       chunk.records.push({
         id: recordId,
@@ -72,6 +75,7 @@ export function buildChunk(
         dob,
         flags: s.flags,
         hash: r.contentHash,
+        at: at.toISOString(),
       });
       golden.push({
         raw: r.demographics,
@@ -79,7 +83,7 @@ export function buildChunk(
         nhsNumberStatus: nhs.status,
         dateOfBirth: dob,
         flags: s.flags,
-        updatedAt: now,
+        updatedAt: at,
       });
       for (const key of blockingKeys(s, model)) chunk.keys.push({ rid: recordId, key });
       let score: PairScore | null = null;

@@ -20,6 +20,7 @@ export interface BulkChunk {
     dob: string | null;
     flags: string[];
     hash: string;
+    at: string;
   }>;
   links: Array<{
     rid: string;
@@ -64,11 +65,11 @@ export async function writeChunk(manager: EntityManager, chunk: BulkChunk, actor
   const records = json(chunk.records);
   await manager.query(
     `INSERT INTO source_record (id, source_system, local_id, raw, standardised, nhs_number, nhs_number_status,
-                                search_family_name, date_of_birth, flags, content_hash, version)
-     SELECT id, sys, lid, raw, std, nhs, nhs_status, fam, dob, flags, hash, 1
+                                search_family_name, date_of_birth, flags, content_hash, version, created_at, updated_at)
+     SELECT id, sys, lid, raw, std, nhs, nhs_status, fam, dob, flags, hash, 1, at, at
        FROM json_to_recordset($1::json)
          AS t(id uuid, sys text, lid text, raw jsonb, std jsonb, nhs text, nhs_status text, fam text, dob date,
-              flags text[], hash text)`,
+              flags text[], hash text, at timestamptz)`,
     [records],
   );
   await manager.query(
