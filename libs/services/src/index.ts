@@ -16,4 +16,3 @@ export * from './audit/audit-log';
 export * from './audit/audit-ledger';
 export * from './bulk/bulk-import';
 export * from './audit/audit-export';
-export * from './bulk/bulk-import';
