@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Page } from 'playwright-core';
+import { ARTIFACTS_DIR, WORKSPACE_ROOT } from './support/paths';
 import { BrowserSession, openBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
 
 const STEWARD = { username: 'steward', password: 'concord-steward' };
@@ -226,5 +229,25 @@ describe('Concord console in Chromium', () => {
     // Signing in from a deep link returns to that person.
     await page.waitForURL((url) => url.pathname === duplicate?.href);
     await page.getByTestId('person-name').waitFor();
+  });
+
+  it('keeps patient data and secrets out of the server log of the whole run', () => {
+    const log = readFileSync(join(ARTIFACTS_DIR, 'logs', 'api.log'), 'utf8');
+    expect(log).toContain('Concord is running');
+    const [header, ...rows] = readFileSync(join(WORKSPACE_ROOT, 'data-fixtures/populations/demo/records.csv'), 'utf8').trim().split('\n');
+    const columns = header.split(',');
+    const nhs = columns.indexOf('nhs_number');
+    const family = columns.indexOf('family_name');
+    const leaked = new Set<string>();
+    for (const row of rows) {
+      const fields = row.split(',');
+      const number = (fields[nhs] ?? '').replace(/\D/g, '');
+      if (number.length === 10 && log.includes(number)) leaked.add(number);
+      const name = (fields[family] ?? '').trim();
+      // Names short enough to occur inside ordinary words are not evidence of a leak.
+      if (name.length >= 6 && log.toUpperCase().includes(name.toUpperCase())) leaked.add(name);
+    }
+    expect([...leaked]).toEqual([]);
+    expect(log).not.toMatch(/password|accessToken|scrypt\$/i);
   });
 });

@@ -18,7 +18,9 @@ export interface RunningServer {
 }
 
 /** First start runs initdb in WASM, migrations and the demo seed; allow for a loaded machine. */
-const HEALTH_TIMEOUT_MS = Number(process.env['CONCORD_E2E_STARTUP_TIMEOUT_MS'] ?? 120_000);
+// First start seeds ~3,000 records through the full matching path: ~30 s on an idle 2-core
+// machine, several times that when the machine is busy.
+const HEALTH_TIMEOUT_MS = Number(process.env['CONCORD_E2E_STARTUP_TIMEOUT_MS'] ?? 300_000);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
