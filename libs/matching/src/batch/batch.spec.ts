@@ -4,6 +4,7 @@ import { scorePair } from '../score/score';
 import { standardise } from '../standardise/standardise';
 import { seededRandom } from '../em/random';
 import { clusterPairs } from '../cluster/cluster';
+import { blockingKeys } from '../blocking/blocking';
 import { candidatePairs } from './candidates';
 import { DECISION_LINK, dedupeRecords } from './dedupe';
 import { CountedTermFrequencies } from './term-frequencies';
@@ -45,6 +46,32 @@ describe('batch path', () => {
       expect(c.a[p]).toBeLessThan(c.b[p]);
     }
     expect(c.perRule.reduce((t, r) => t + r.pairs, 0)).toBe(c.a.length);
+  });
+
+  it('pairs exactly the records that share a string blocking key of a block within the cap', () => {
+    const extra = [
+      { recordId: 'x1', familyName: 'SMITH-JONES', givenName: 'ANN', dateOfBirth: '1970-02-03', postcode: 'LS1 1AB' },
+      { recordId: 'x2', familyName: 'JONES', givenName: 'ANNE', dateOfBirth: '1970-02-03', postcode: 'LS1 1AB' },
+      { recordId: 'x3', familyName: 'SMITH JONES', givenName: 'ANN', dateOfBirth: '1970-03-02', email: 'a@b.org' },
+    ];
+    const recs = [...records, ...extra.map(standardise)];
+    const model = { ...DEFAULT_MODEL, blocking: { ...DEFAULT_MODEL.blocking, maxBlockSize: 4 } };
+    const blocks = new Map<string, number[]>();
+    recs.forEach((r, i) => {
+      for (const k of new Set(blockingKeys(r, model))) blocks.set(k, [...(blocks.get(k) ?? []), i]);
+    });
+    const expected = new Set<string>();
+    for (const members of blocks.values()) {
+      if (members.length > model.blocking.maxBlockSize) continue;
+      for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) expected.add(`${members[x]}|${members[y]}`);
+    }
+    const c = candidatePairs(recs, model);
+    const got = new Set<string>();
+    for (let p = 0; p < c.a.length; p++) got.add(`${c.a[p]}|${c.b[p]}`);
+    expect(got.size).toBe(c.a.length);
+    expect([...got].sort()).toEqual([...expected].sort());
+    expect(c.oversized.length).toBeGreaterThan(0);
+    for (const o of c.oversized) expect(blocks.get(o.key)?.length).toBe(o.size);
   });
 
   it('gives the same weights and decisions as scorePair (with the batch term frequencies)', () => {

@@ -1,7 +1,7 @@
-import { ruleKeys } from '../blocking/blocking';
-import { MatchModel } from '../model/types';
+import { BlockingPart, MatchModel } from '../model/types';
 import { StandardRecord } from '../standardise/standardise';
 import { IntList } from './growable';
+import { encodeRule, internPart, PartIds, RuleKeyIds, SLOTS } from './rule-keys';
 
 export interface OversizedBlock {
   rule: string;
@@ -18,38 +18,22 @@ export interface CandidatePairs {
   oversized: OversizedBlock[];
 }
 
-/** Slots per record per rule: a rule yields at most this many keys (2 family tokens × 2 = 4). */
-const SLOTS = 4;
-
 /**
  * Candidate pairs from the model's blocking rules, each pair once, without a global set of
- * pairs (which cost minutes at a million records): keys are interned to integers per rule,
- * records are bucketed by key with a counting sort, and a pair found by rule r is skipped
- * when the two records also share a key of an earlier rule, or a smaller key of rule r
- * itself — both are checks on a few integers of the two records.
+ * pairs (which cost minutes at a million records): keys are integer tuples of interned part
+ * values (rule-keys.ts), records are bucketed by key with a counting sort, and a pair found
+ * by rule r is skipped when the two records also share a key of an earlier rule, or a
+ * smaller key of rule r itself — both are checks on a few integers of the two records.
  */
 export function candidatePairs(records: StandardRecord[], model: MatchModel, onRule?: (rule: string) => void): CandidatePairs {
   const n = records.length;
   const rules = model.blocking.rules;
   const maxBlock = model.blocking.maxBlockSize;
+  const parts = new Map<BlockingPart, PartIds>();
+  for (const rule of rules) for (const p of rule.on) if (!parts.has(p)) parts.set(p, internPart(records, p));
   const keys = new Int32Array(rules.length * n * SLOTS).fill(-1);
-  const keyNames: string[][] = [];
-  for (let r = 0; r < rules.length; r++) {
-    const intern = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const ks = ruleKeys(records[i], rules[r]);
-      const base = (r * n + i) * SLOTS;
-      for (let t = 0; t < ks.length && t < SLOTS; t++) {
-        let id = intern.get(ks[t]);
-        if (id === undefined) {
-          id = intern.size;
-          intern.set(ks[t], id);
-        }
-        keys[base + t] = id;
-      }
-    }
-    keyNames.push([...intern.keys()]);
-  }
+  const ruleKeyIds: RuleKeyIds[] = rules.map((rule, r) => encodeRule(rule, r, parts, n, keys));
+  parts.clear();
 
   const outA = new IntList(Math.max(1024, n));
   const outB = new IntList(Math.max(1024, n));
@@ -60,7 +44,7 @@ export function candidatePairs(records: StandardRecord[], model: MatchModel, onR
   const live: Uint8Array[] = [];
   const allCounts: Int32Array[] = [];
   for (let r = 0; r < rules.length; r++) {
-    const nk = keyNames[r].length;
+    const nk = ruleKeyIds[r].count;
     const counts = new Int32Array(nk + 1);
     for (let i = 0; i < n; i++) {
       const base = (r * n + i) * SLOTS;
@@ -75,7 +59,7 @@ export function candidatePairs(records: StandardRecord[], model: MatchModel, onR
 
   for (let r = 0; r < rules.length; r++) {
     onRule?.(rules[r].name);
-    const nk = keyNames[r].length;
+    const nk = ruleKeyIds[r].count;
     const counts = allCounts[r];
     const members = new Int32Array(counts[nk]);
     const fill = counts.slice(0, nk);
@@ -91,7 +75,7 @@ export function candidatePairs(records: StandardRecord[], model: MatchModel, onR
       const size = hi - lo;
       if (size < 2) continue;
       if (size > maxBlock) {
-        oversized.push({ rule: rules[r].name, key: keyNames[r][k], size });
+        oversized.push({ rule: rules[r].name, key: ruleKeyIds[r].name(k), size });
         continue;
       }
       blocks++;
