@@ -44,6 +44,35 @@ describe('comparators (seeded property tests)', () => {
     expect(boundedEditDistance('abc', 'abc', 1)).toBe(0);
   });
 
+  it('bounded edit distance equals a plain OSA distance cut at the bound (near misses included)', () => {
+    const osa = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+      return d[a.length][b.length];
+    };
+    const mutate = (s: string): string => {
+      const at = Math.floor(rand() * (s.length + 1));
+      const op = Math.floor(rand() * 4);
+      const c = ALPHA[Math.floor(rand() * ALPHA.length)];
+      if (op === 0) return s.slice(0, at) + c + s.slice(at);
+      if (op === 1) return s.slice(0, at) + s.slice(at + 1);
+      if (op === 2) return s.slice(0, at) + c + s.slice(at + 1);
+      return at + 1 < s.length ? s.slice(0, at) + s[at + 1] + s[at] + s.slice(at + 2) : s;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const a = rand() < 0.2 ? validNhs() : word();
+      let b = a;
+      const edits = Math.floor(rand() * 4);
+      for (let e = 0; e < edits; e++) b = mutate(b);
+      for (const max of [1, 2]) expect(boundedEditDistance(a, b, max)).toBe(Math.min(osa(a, b), max + 1));
+    }
+  });
+
   it('every comparator is symmetric and returns a level of its field (or -1)', () => {
     const people = Array.from({ length: 60 }, () =>
       standardise({
@@ -116,6 +145,11 @@ describe('comparison levels', () => {
     expect(fam({ familyName: 'THOMPSON' }, { familyName: 'THOMSON' })).toBe('jw94');
     expect(fam({ familyName: 'SMITH-JONES' }, { familyName: 'JONES' })).toBe('token-overlap');
     expect(fam({ familyName: 'JOHN', givenName: 'SMITH' }, { familyName: 'SMITH', givenName: 'JOHN' })).toBe('swapped');
+    // Swapped with a typo, and a multi-word name given whole (FEBRL's swapped duplicates).
+    expect(fam({ familyName: 'STEPHENSON', givenName: 'ELIZABETH' }, { familyName: 'ELIZBETH', givenName: 'STEPHENSON' })).toBe('swapped');
+    expect(fam({ familyName: 'DE LA CRUZ', givenName: 'CAMBELL' }, { familyName: 'CAMBELL', givenName: 'DE LA CRUZ' })).toBe('swapped');
+    expect(fam({ familyName: 'WHITE', givenName: 'JEAN CLAUDE' }, { familyName: 'JEAN CLAUDE', givenName: 'WHITE' })).toBe('swapped');
+    expect(fam({ familyName: 'WHITE', givenName: 'JEAN' }, { familyName: 'JONES', givenName: 'WHITE' })).toBe('different');
     expect(giv({ givenName: 'ROBERT' }, { givenName: 'BOB' })).toBe('nickname');
     expect(giv({ givenName: 'JAMES', otherGivenNames: 'PAUL' }, { givenName: 'PAUL' })).toBe('token-overlap');
     expect(giv({ givenName: 'J' }, { givenName: 'JOHN' })).toBe('initial');

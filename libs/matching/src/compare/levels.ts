@@ -49,6 +49,29 @@ function samePhonetic(a: string[], b: string[]): boolean {
   return true;
 }
 
+/** A name typed with a typo still counts (the Jaro-Winkler ≥ 0.88 level of the name fields). */
+function closeName(x: string, y: string): boolean {
+  return x === y || jaroWinkler(x, y) >= 0.88;
+}
+
+/**
+ * The given name of `r` stands where `family` (the other record's family name) belongs: the
+ * first given name, or as many given-name tokens as the family name has (JEAN CLAUDE,
+ * DE LA CRUZ), typos allowed. FEBRL's swapped duplicates carry typos and multi-word names.
+ */
+function givenIsFamily(r: StandardRecord, family: string, familyTokens: number): boolean {
+  const g = r.givenName;
+  if (g === null) return false;
+  if (closeName(g, family)) return true;
+  return familyTokens > 1 && r.givenTokens.length >= familyTokens && closeName(r.givenTokens.slice(0, familyTokens).join(' '), family);
+}
+
+/** Given and family names swapped between the two records, each way (typos allowed). */
+export function namesSwapped(a: StandardRecord, b: StandardRecord): boolean {
+  if (a.familyName === null || b.familyName === null) return false;
+  return givenIsFamily(a, b.familyName, b.familyTokens.length) && givenIsFamily(b, a.familyName, a.familyTokens.length);
+}
+
 /** Family name: exact, Jaro-Winkler ≥ 0.94 / ≥ 0.88, same Double Metaphone, swapped with given, shared token. */
 export function compareFamily(a: StandardRecord, b: StandardRecord): number {
   const x = a.familyName;
@@ -59,7 +82,7 @@ export function compareFamily(a: StandardRecord, b: StandardRecord): number {
   if (jw >= 0.94) return 1;
   if (jw >= 0.88) return 2;
   if (samePhonetic(a.familyPhonetic, b.familyPhonetic)) return 3;
-  if (a.givenName !== null && a.givenName === y && b.givenName === x) return 4;
+  if (namesSwapped(a, b)) return 4;
   if ((a.familyTokens.length > 1 || b.familyTokens.length > 1) && sharesToken(a.familyTokens, b.familyTokens)) return 5;
   return 6;
 }
@@ -77,7 +100,7 @@ export function compareGiven(a: StandardRecord, b: StandardRecord): number {
     if (a.givenPhonetic[0] === b.givenPhonetic[0]) return 3;
     if (isNicknamePair(x, y)) return 4;
   }
-  if (a.familyName !== null && a.familyName === y && b.familyName === x) return 5;
+  if (namesSwapped(a, b)) return 5;
   if ((a.givenTokens.length > 1 || b.givenTokens.length > 1) && sharesToken(a.givenTokens, b.givenTokens)) return 6;
   if ((x.length === 1 || y.length === 1) && x.charCodeAt(0) === y.charCodeAt(0)) return 7;
   return 8;
