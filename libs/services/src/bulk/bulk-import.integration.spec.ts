@@ -67,7 +67,7 @@ describe.each(testEngines())('bulk import on %s', (engine) => {
   };
   afterAll(async () => {
     for (const db of open) await db.close();
-  });
+  }, 60_000);
 
   it('places the persons of truth, as the per-record path does, and a re-run changes nothing', async () => {
     const db = await fresh();

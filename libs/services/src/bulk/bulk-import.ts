@@ -31,6 +31,8 @@ export interface BulkImportOptions {
   /** Refuse (rather than fall back to the per-record path) when the index is not empty. */
   requireBulk?: boolean;
   onProgress?: (progress: BulkProgress) => void;
+  /** Chunks written at the same time (separate transactions; default 2). */
+  parallel?: number;
   /** Stop after this many chunks, as an interruption would (tests of resumption). */
   maxChunks?: number;
 }
@@ -187,7 +189,8 @@ export async function bulkImport(
   const now = new Date();
   let written = { persons: 0, records: 0 };
   let chunks = 0;
-  let pending: Promise<void> | null = null;
+  const pending: Array<Promise<void>> = [];
+  const parallel = Math.max(1, options.parallel ?? 2);
   let interrupted = false;
   const report = () =>
     progress({
@@ -210,10 +213,11 @@ export async function bulkImport(
       batch.push(c);
       size += plan.clusterStart[c + 1] - plan.clusterStart[c];
     }
-    // Built while the previous chunk is still being written: JavaScript and the database
-    // work at the same time. Chunks still commit one after another, in cluster order.
+    // Built while earlier chunks are still being written, and up to `parallel` chunks in
+    // flight: JavaScript and two database backends work at the same time. A review task
+    // naming a person of a chunk still in flight waits (foreign key) for that chunk to commit.
     const { chunk, tally } = buildChunk(ctx, batch, now);
-    if (pending) await pending;
+    while (pending.length >= parallel) await pending.shift();
     report();
     const write = writeInTransaction(dataSource, chunk, actor).then(() => {
       counts.new += tally.new;
@@ -223,10 +227,10 @@ export async function bulkImport(
     });
     // Handled when awaited; this only keeps an early failure from counting as unhandled.
     write.catch(() => undefined);
-    pending = write;
+    pending.push(write);
     chunks++;
   }
-  if (pending) await pending;
+  for (const write of pending) await write;
   report();
   return {
     mode: existing.size === 0 ? 'bulk' : 'resume',
