@@ -19,18 +19,23 @@ run('npx', ['nx', 'run', 'cli:build', '--skip-nx-cache=false']);
 const pop = join(tmp, `nhs-${persons}`);
 if (!existsSync(join(pop, 'relations.csv'))) run('npm', ['run', 'fixtures', '--', '--persons', String(persons), '--seed', '7', '--out', pop]);
 
+// The public datasets start EM from febrl-model.json / splink-model.json (written by
+// convert.mjs: the NHS model with the twins guards off and capped name blocking rules).
 const cases = [
-  ['FEBRL1 (--estimate)', 'dataset1.csv', 'dataset1-truth.csv', true],
-  ['FEBRL2 (--estimate)', 'dataset2.csv', 'dataset2-truth.csv', true],
-  ['FEBRL3 (--estimate)', 'dataset3.csv', 'dataset3-truth.csv', true],
-  ['FEBRL3 demographics only (--estimate)', 'dataset3-demo.csv', 'dataset3-demo-truth.csv', true],
-  ['splink fake_1000 (--estimate)', 'fake_1000.csv', 'fake_1000-truth.csv', true],
-  [`NHS population ${persons} persons (default model)`, join(pop, 'records.csv'), join(pop, 'truth.csv'), false],
+  ['FEBRL1 (--estimate, febrl-model)', 'dataset1.csv', 'dataset1-truth.csv', true, 'febrl-model.json'],
+  ['FEBRL2 (--estimate, febrl-model)', 'dataset2.csv', 'dataset2-truth.csv', true, 'febrl-model.json'],
+  ['FEBRL3 (--estimate, febrl-model)', 'dataset3.csv', 'dataset3-truth.csv', true, 'febrl-model.json'],
+  ['FEBRL3 demographics only (--estimate, febrl-model)', 'dataset3-demo.csv', 'dataset3-demo-truth.csv', true, 'febrl-model.json'],
+  ['FEBRL3 (--estimate, NHS default model)', 'dataset3.csv', 'dataset3-truth.csv', true, null],
+  ['splink fake_1000 (--estimate, splink-model)', 'fake_1000.csv', 'fake_1000-truth.csv', true, 'splink-model.json'],
+  ['splink fake_1000 (--estimate, febrl-model: link 0.99)', 'fake_1000.csv', 'fake_1000-truth.csv', true, 'febrl-model.json'],
+  [`NHS population ${persons} persons (default model)`, join(pop, 'records.csv'), join(pop, 'truth.csv'), false, null],
 ];
 const rows = [];
-for (const [name, input, truth, estimate] of cases) {
+for (const [name, input, truth, estimate, config] of cases) {
   const args = ['--enable-source-maps', join(root, 'dist/apps/cli/main.js'), 'evaluate', '--input', resolve(tmp, input), '--truth', resolve(tmp, truth), '--json'];
   if (estimate) args.push('--estimate');
+  if (config) args.push('--config', join(tmp, config));
   if (!estimate) args.push('--relations', join(pop, 'relations.csv'));
   const m = JSON.parse(run('node', args).trim().split('\n').pop());
   rows.push({ name, ...m });

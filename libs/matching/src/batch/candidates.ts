@@ -28,7 +28,7 @@ export interface CandidatePairs {
 export function candidatePairs(records: StandardRecord[], model: MatchModel, onRule?: (rule: string) => void): CandidatePairs {
   const n = records.length;
   const rules = model.blocking.rules;
-  const maxBlock = model.blocking.maxBlockSize;
+  const maxBlockOf = (r: number) => rules[r].maxBlockSize ?? model.blocking.maxBlockSize;
   const parts = new Map<BlockingPart, PartIds>();
   for (const rule of rules) for (const p of rule.on) if (!parts.has(p)) parts.set(p, internPart(records, p));
   const keys = new Int32Array(rules.length * n * SLOTS).fill(-1);
@@ -51,6 +51,7 @@ export function candidatePairs(records: StandardRecord[], model: MatchModel, onR
       for (let t = 0; t < SLOTS && keys[base + t] >= 0; t++) counts[keys[base + t] + 1]++;
     }
     const ok = new Uint8Array(nk);
+    const maxBlock = maxBlockOf(r);
     for (let k = 0; k < nk; k++) ok[k] = counts[k + 1] <= maxBlock ? 1 : 0;
     for (let k = 0; k < nk; k++) counts[k + 1] += counts[k];
     live.push(ok);
@@ -74,7 +75,7 @@ export function candidatePairs(records: StandardRecord[], model: MatchModel, onR
       const hi = counts[k + 1];
       const size = hi - lo;
       if (size < 2) continue;
-      if (size > maxBlock) {
+      if (size > maxBlockOf(r)) {
         oversized.push({ rule: rules[r].name, key: ruleKeyIds[r].name(k), size });
         continue;
       }

@@ -60,6 +60,12 @@ export const BLOCKING_PARTS: readonly BlockingPart[] = [
 export interface BlockingRule {
   name: string;
   on: BlockingPart[];
+  /**
+   * Blocks of this rule with more records are skipped (default: `blocking.maxBlockSize`).
+   * A small cap keeps a loose rule (both names' phonetic codes only) linear in the records:
+   * at most n × cap / 2 pairs, and common names, which say little, give none.
+   */
+  maxBlockSize?: number;
 }
 
 export interface MatchModel {
@@ -86,6 +92,13 @@ export interface MatchModel {
     nhsConflict: boolean;
     /** Same surname, birth date and address with really different given names: review at most. */
     twins: boolean;
+    /**
+     * Part of the twins guard (default true): with no identifier at all, a spelling, nickname
+     * or sound-alike variant of the given name at one birth date and address is held at review
+     * (NHS twins: Henry/Harry, Lily/Lilly). Data without twins whose duplicates carry given-name
+     * typos (FEBRL) set it false; the rest of the guard (really different names, sex) stays.
+     */
+    twinsUnbacked?: boolean;
     /** Emergency aliases are reconciled by a steward, never by the matcher: review at most. */
     emergencyAlias: boolean;
   };

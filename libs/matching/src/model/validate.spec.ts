@@ -19,6 +19,8 @@ describe('validateModel', () => {
     ['$.blocking.rules[1].on[0]', (m: any) => (m.blocking.rules[1].on[0] = 'dobb')],
     ['$.groups[0].fields[0]', (m: any) => (m.groups[0].fields[0] = 'nope')],
     ['$.safety.twins', (m: any) => delete m.safety.twins],
+    ['$.safety.twinsUnbacked', (m: any) => (m.safety.twinsUnbacked = 'no')],
+    ['$.blocking.rules[2].maxBlockSize', (m: any) => (m.blocking.rules[2].maxBlockSize = 1)],
   ])('names the path %s', (path, mutate) => {
     const m = clone();
     mutate(m);

@@ -120,12 +120,14 @@ export function validateModel(json: unknown): MatchModel {
         throw new ModelValidationError(`${p}.on[${j}]`, `unknown part "${String(part)}" (known: ${BLOCKING_PARTS.join(', ')})`);
       }
     });
+    if (ro['maxBlockSize'] !== undefined) num(ro['maxBlockSize'], `${p}.maxBlockSize`, 2, 1e7);
   });
   num(blocking['maxBlockSize'], '$.blocking.maxBlockSize', 2, 1e7);
 
   const safety = obj(root['safety'], '$.safety');
   bool(safety['nhsConflict'], '$.safety.nhsConflict');
   bool(safety['twins'], '$.safety.twins');
+  if (safety['twinsUnbacked'] !== undefined) bool(safety['twinsUnbacked'], '$.safety.twinsUnbacked');
   bool(safety['emergencyAlias'], '$.safety.emergencyAlias');
   return json as MatchModel;
 }

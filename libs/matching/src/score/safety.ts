@@ -124,6 +124,7 @@ export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRec
         // name is as likely the co-twin (Henry/Harry, Lily/Lilly) as the same child, unless a
         // middle name is shared.
         const unbacked =
+          s.twinsUnbacked !== false &&
           nhs < 0 && given >= GIVEN_JW94 && given < GIVEN_SWAPPED && !middleNamesShared(a.givenTokens, b.givenTokens);
         // Token overlap from a middle name used as given name leaves one name list inside the
         // other (typos and nicknames allowed). Twins Siobhan [Karen] and Margaret [Siobhan] overlap

@@ -65,6 +65,11 @@ describe('scorePair', () => {
     const s = scorePair(standardise({ ...base, nhsNumber: '' }), twin, DEFAULT_MODEL);
     expect(s.rules.map((r) => r.rule)).toContain('twins-pattern');
     expect(s.decision).toBe('review');
+    // A model for data without twins (FEBRL) switches this part of the guard off; the rest stays.
+    const noUnbacked = { ...DEFAULT_MODEL, safety: { ...DEFAULT_MODEL.safety, twinsUnbacked: false } };
+    expect(scorePair(standardise({ ...base, nhsNumber: '' }), twin, noUnbacked).rules.map((r) => r.rule)).not.toContain('twins-pattern');
+    const sister = standardise({ ...base, recordId: 'c', nhsNumber: '', givenName: 'Mary', sex: 'F' });
+    expect(scorePair(standardise({ ...base, nhsNumber: '' }), sister, noUnbacked).rules.map((r) => r.rule)).toContain('twins-pattern');
   });
 
   it('gives both records of a pair a shared blocking key', () => {
