@@ -11,9 +11,30 @@ const ABBREVIATIONS: Record<string, string> = {
 /** Address tokens, abbreviations expanded (RD → ROAD), sorted and de-duplicated so that order does not matter. */
 export function addressTokens(raw: string | null | undefined): string[] {
   if (!raw) return [];
-  const set = new Set<string>();
-  for (const t of tokens(foldUpper(raw))) set.add(ABBREVIATIONS[t] ?? t);
-  return [...set].sort();
+  // Cached per distinct raw address, and each token interned: a million records then hold
+  // shared token strings rather than ~6 M of their own, which the garbage collector would
+  // otherwise walk on every full collection of the batch path.
+  let hit = addressCache.get(raw);
+  if (hit === undefined) {
+    const set = new Set<string>();
+    for (const t of tokens(foldUpper(raw))) set.add(internToken(ABBREVIATIONS[t] ?? t));
+    hit = [...set].sort();
+    if (addressCache.size >= CACHE_LIMIT) addressCache.clear();
+    addressCache.set(raw, hit);
+  }
+  return hit;
+}
+
+const CACHE_LIMIT = 200_000;
+const addressCache = new Map<string, string[]>();
+const tokenCache = new Map<string, string>();
+
+function internToken(t: string): string {
+  const hit = tokenCache.get(t);
+  if (hit !== undefined) return hit;
+  if (tokenCache.size >= CACHE_LIMIT) tokenCache.clear();
+  tokenCache.set(t, t);
+  return t;
 }
 
 /** Phone digits in UK national form (+44 7700 → 07700); null when too short to identify anyone. */

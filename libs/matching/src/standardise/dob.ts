@@ -23,8 +23,29 @@ const MISSING: StandardDob = { value: null, year: null, month: null, day: null, 
  * "unknown" default, becomes missing with 'dob-default-1900'; any other 1 January keeps
  * its value with 'dob-default-jan1' so that scoring can treat the agreement as weaker.
  */
-export function standardDob(raw: string | null | undefined, maxYear = new Date().getUTCFullYear()): StandardDob {
+export function standardDob(raw: string | null | undefined, maxYear?: number): StandardDob {
   if (!raw) return MISSING;
+  if (maxYear !== undefined) return parseDob(raw, maxYear);
+  // Cached per distinct raw value for the current year (dates repeat: ~36 k a century), so that
+  // a million records share a few thousand result objects and strings instead of holding their own.
+  const year = new Date().getUTCFullYear();
+  if (year !== cacheYear || cache.size >= CACHE_LIMIT) {
+    cache.clear();
+    cacheYear = year;
+  }
+  let hit = cache.get(raw);
+  if (hit === undefined) {
+    hit = parseDob(raw, year);
+    cache.set(raw, hit);
+  }
+  return hit;
+}
+
+const cache = new Map<string, StandardDob>();
+const CACHE_LIMIT = 200_000;
+let cacheYear = 0;
+
+function parseDob(raw: string, maxYear: number): StandardDob {
   const s = raw.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   let y: number, mo: number, d: number;

@@ -16,6 +16,19 @@ const PLACEHOLDERS = new Set(['ZZ993VZ', 'ZZ993WZ', 'ZZ993CZ', 'ZZ993GZ', 'ZZ993
  */
 export function standardPostcode(raw: string | null | undefined): StandardPostcode {
   if (!raw) return MISSING;
+  // Cached per distinct raw value: a household's records share one result and its strings.
+  let hit = cache.get(raw);
+  if (hit === undefined) {
+    hit = parsePostcode(raw);
+    if (cache.size >= 200_000) cache.clear();
+    cache.set(raw, hit);
+  }
+  return hit;
+}
+
+const cache = new Map<string, StandardPostcode>();
+
+function parsePostcode(raw: string): StandardPostcode {
   const compact = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
   if (compact === '' || PLACEHOLDERS.has(compact) || compact.startsWith('ZZ99')) return MISSING;
   const m = UK.exec(compact);
