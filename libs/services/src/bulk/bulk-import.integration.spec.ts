@@ -1,3 +1,4 @@
+import { AuditLedger } from '../audit/audit-ledger';
 import { DEFAULT_MODEL } from '@concord/matching';
 import { openTestDatabase, testEngines } from '@concord/persistence/testing';
 import type { OpenDatabase } from '@concord/persistence';
@@ -77,6 +78,11 @@ describe.each(testEngines())('bulk import on %s', (engine) => {
     expect(result.counts).toEqual({ new: 5, linked: 4, review: 0, unchanged: 0 });
     expect(result.remainder).toEqual([]);
     expect(await partition(db)).toEqual(TRUTH);
+    const ledger: Array<{ action: string; records: number }> = await db.dataSource.query(
+      `SELECT action, cardinality(record_ids) AS records FROM audit_event ORDER BY seq`,
+    );
+    expect(ledger).toEqual([{ action: 'record.bulk-registered', records: 9 }]);
+    expect((await new AuditLedger(db.dataSource).verify()).ok).toBe(true);
 
     // The same rows one at a time through the real-time path give the same persons, link
     // reasons, flags and golden views.
