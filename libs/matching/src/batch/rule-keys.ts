@@ -107,6 +107,7 @@ export function encodeRule(rule: BlockingRule, r: number, parts: Map<BlockingPar
     return got;
   });
   const k = ps.length;
+  if (k === 1) return singlePartRule(rule, r, ps[0], n, keys);
   // Entries: one per (record, combination of part values), first part outermost as in ruleKeys.
   let cap = 0;
   for (let i = 0; i < n; i++) cap += combinations(ps, i);
@@ -168,6 +169,18 @@ export function encodeRule(rule: BlockingRule, r: number, parts: Map<BlockingPar
       return s;
     },
   };
+}
+
+/** A one-part rule's keys are its part's value ids already: no tuples to sort. */
+function singlePartRule(rule: BlockingRule, r: number, p: PartIds, n: number, keys: Int32Array): RuleKeyIds {
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < PART_SLOTS && t < SLOTS; t++) {
+      const v = p.ids[i * PART_SLOTS + t];
+      if (v < 0) break;
+      keys[(r * n + i) * SLOTS + t] = v;
+    }
+  }
+  return { count: p.values.length, name: (key) => `${rule.name}:${p.values[key]}` };
 }
 
 function valueCount(p: PartIds, i: number): number {
