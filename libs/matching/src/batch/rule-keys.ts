@@ -43,6 +43,9 @@ function partSource(r: StandardRecord, part: BlockingPart): string | null | unde
   }
 }
 
+/** Parts whose single value is `partSource` unchanged (see `partValues`). */
+const DIRECT_PARTS = new Set<BlockingPart>(['nhs', 'dob', 'givenPhonetic', 'givenName', 'email']);
+
 /** Packs up to two value ids (−1 = none) into one exact double. */
 const PACK = 2 ** 26;
 
@@ -67,6 +70,15 @@ export function internPart(records: StandardRecord[], part: BlockingPart): PartI
     }
     return id;
   };
+  // These parts' only value is the source itself: one Map, not a second one keyed by source
+  // (for the NHS number, 1.5 M distinct strings at 1 M persons, a second Map cost seconds).
+  if (DIRECT_PARTS.has(part)) {
+    for (let i = 0; i < n; i++) {
+      const src = partSource(records[i], part);
+      if (src !== null && src !== undefined) ids[i * PART_SLOTS] = idOf(src);
+    }
+    return { ids, values };
+  }
   for (let i = 0; i < n; i++) {
     const r = records[i];
     const src = partSource(r, part);
