@@ -1,3 +1,5 @@
+import { DEMOGRAPHIC_FIELDS } from '@concord/domain';
+
 /**
  * A seeded generator of malformed and hostile inputs: broken JSON, huge strings, wrong
  * types, SQL and script injection, invalid dates and NHS numbers, odd Unicode.
@@ -53,20 +55,8 @@ const VALUES: Array<() => unknown> = [
   () => ({ nested: { deeper: [1, 2, 3] } }),
 ];
 
-const RECORD_FIELDS = [
-  'sourceSystem',
-  'localId',
-  'nhsNumber',
-  'familyName',
-  'givenName',
-  'otherGivenNames',
-  'dateOfBirth',
-  'sex',
-  'postcode',
-  'addressLine',
-  'phone',
-  'email',
-];
+// Every field a registration carries, plus the two that identify it.
+const RECORD_FIELDS: string[] = ['sourceSystem', 'localId', ...DEMOGRAPHIC_FIELDS];
 
 export function hostileValue(rand: () => number): unknown {
   return rand() < 0.7

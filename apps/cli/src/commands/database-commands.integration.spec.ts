@@ -1,24 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from '../args';
+import { runCommand } from '../testing/run-command';
 import { apikeyCommand } from './apikey';
 import { importCommand } from './import';
-
-/** Runs a command with captured stdout/stderr against an embedded database in `dir`. */
-async function run(command: typeof importCommand, argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    const code = await command.run(parseArgs(argv));
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
 
 describe('import and apikey on the embedded database', () => {
   let dir: string;
@@ -46,23 +31,29 @@ describe('import and apikey on the embedded database', () => {
       ].join('\n') + '\n',
     );
     const report = join(dir, 'rejected.csv');
-    const first = await run(importCommand, ['--input', csv, '--report', report]);
+    const first = await runCommand(importCommand, ['--input', csv, '--report', report]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/5 rows .*: 2 new persons, 1 linked, 0 for review, 0 unchanged, 2 rejected/);
     expect(first.stderr).toMatch(/line 4: rejected: record_id is empty/);
     expect(readFileSync(report, 'utf8')).toBe(
       'line,record_id,reason\n4,,record_id is empty\n6,a4,"expected 6 fields as in the header, found 7"\n',
     );
-    const second = await run(importCommand, ['--input', csv]);
+    const second = await runCommand(importCommand, ['--input', csv]);
     expect(second.stdout).toMatch(/0 new persons, 0 linked, 0 for review, 3 unchanged, 2 rejected/);
   }, 60_000);
 
   it('creates an API key and prints it alone on the last line', async () => {
-    const result = await run(apikeyCommand, ['create', '--name', 'RIS-LEEDS', '--scopes', 'register,match']);
+    const result = await runCommand(apikeyCommand, [
+      'create',
+      '--name',
+      'RIS-LEEDS',
+      '--scopes',
+      'register,match',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n').pop()).toMatch(/^cnk_[A-Za-z0-9_-]{43}$/);
     await expect(
-      run(apikeyCommand, ['create', '--name', 'x', '--scopes', 'register,delete']),
+      runCommand(apikeyCommand, ['create', '--name', 'x', '--scopes', 'register,delete']),
     ).rejects.toThrow(/^scopes: .*unknown: delete/);
   }, 60_000);
 });
