@@ -69,8 +69,8 @@ export default [
       ],
     },
   },
-  // Each project's eslint.config.mjs reaches this file by a relative path: configuration, not a project import.
-  { files: ['**/eslint.config.mjs'], rules: { '@nx/enforce-module-boundaries': 'off' } },
+  // Project eslint and webpack configs reach shared config by a relative path: build configuration, not a project import.
+  { files: ['**/eslint.config.mjs', '**/webpack.config.js'], rules: { '@nx/enforce-module-boundaries': 'off' } },
   {
     files: ['**/*.ts'],
     rules: {
