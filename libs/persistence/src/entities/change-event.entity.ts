@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type ChangeEventType = 'linked' | 'unlinked' | 'merged' | 'split' | 'updated' | 'created';
+export type ChangeEventType = 'linked' | 'unlinked' | 'merged' | 'split' | 'updated' | 'created' | 'retired' | 'reactivated';
 
 /**
  * The change feed RIS and PACS follow. `seq` comes from the `event_sequence` counter row,

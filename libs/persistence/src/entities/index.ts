@@ -7,6 +7,7 @@ import { PersonEntity } from './person.entity';
 import { ReviewTaskEntity } from './review-task.entity';
 import { SourceRecordVersionEntity } from './source-record-version.entity';
 import { SourceRecordEntity } from './source-record.entity';
+import { KeptApartEntity, StewardOperationEntity } from './steward.entity';
 
 export * from './access.entity';
 export * from './audit-event.entity';
@@ -17,6 +18,7 @@ export * from './person.entity';
 export * from './review-task.entity';
 export * from './source-record-version.entity';
 export * from './source-record.entity';
+export * from './steward.entity';
 
 /** Every entity of the schema; the migrations must describe exactly these. */
 export const ENTITIES = [
@@ -33,4 +35,6 @@ export const ENTITIES = [
   ReviewTaskEntity,
   AuditEventEntity,
   AuditHeadEntity,
+  KeptApartEntity,
+  StewardOperationEntity,
 ];

@@ -1,6 +1,11 @@
 import { Initial1795839086357 } from './1795839086357-Initial';
 import { AuditLedger1795841148917 } from './1795841148917-AuditLedger';
+import { StewardWorkflow1795862693275 } from './1795862693275-StewardWorkflow';
 
 /** Every migration in order. Listed explicitly so bundled builds carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795839086357, AuditLedger1795841148917];
+export const MIGRATIONS: Function[] = [
+  Initial1795839086357,
+  AuditLedger1795841148917,
+  StewardWorkflow1795862693275,
+];
