@@ -30,6 +30,7 @@ export class StewardWorkflow1795862693275 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "review_task" ADD "note" text`);
     await queryRunner.query(`ALTER TABLE "review_task" ADD "resolved_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "review_task" ADD "resolved_by" text`);
+    await queryRunner.query(`ALTER TABLE "review_task" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "review_task" DROP CONSTRAINT "FK_10d196fef31dccbf25aa1b47f49"`);
     await queryRunner.query(`DROP INDEX "public"."uq_review_task_open_pair"`);
     await queryRunner.query(`ALTER TABLE "review_task" ALTER COLUMN "candidate_person_id" DROP NOT NULL`);
@@ -61,6 +62,7 @@ export class StewardWorkflow1795862693275 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "review_task" ADD CONSTRAINT "FK_10d196fef31dccbf25aa1b47f49" FOREIGN KEY ("candidate_person_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
+    await queryRunner.query(`ALTER TABLE "review_task" ALTER COLUMN "created_at" TYPE TIMESTAMP(6) WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "review_task" DROP COLUMN "resolved_by"`);
     await queryRunner.query(`ALTER TABLE "review_task" DROP COLUMN "resolved_at"`);
     await queryRunner.query(`ALTER TABLE "review_task" DROP COLUMN "note"`);
