@@ -16,3 +16,4 @@ export * from './audit/audit-log';
 export * from './audit/audit-ledger';
 export * from './bulk/bulk-import';
 export * from './audit/audit-export';
+export * from './steward';

@@ -25,3 +25,5 @@ export class ServiceError extends Error {
 export const invalid = (field: string, message: string) =>
   new ServiceError(ServiceErrorCode.Validation, `${field}: ${message}`, field);
 export const notFound = (message: string) => new ServiceError(ServiceErrorCode.NotFound, message);
+export const conflict = (message: string) => new ServiceError(ServiceErrorCode.Conflict, message);
+export const forbidden = (message: string) => new ServiceError(ServiceErrorCode.Forbidden, message);

@@ -13,7 +13,6 @@ import {
   BlockingKeyEntity,
   LinkEntity,
   PersonEntity,
-  ReviewTaskEntity,
   SourceRecordEntity,
   SourceRecordVersionEntity,
 } from '@concord/persistence';
@@ -22,6 +21,9 @@ import { appendChangeEvents, NewChangeEvent } from '../events/change-events';
 import { refreshGolden } from './person-writes';
 import { findCandidatePersons, lockKeys } from './candidates';
 import { normaliseRecordInput } from './record-input';
+import { keptApartFrom } from '../steward/kept-apart';
+import { closeTraceTask, explanationOf, openTasks, queueFor, ScoredCandidate, TaskToOpen } from '../steward/task-opening';
+import { lockActivePerson } from '../steward/person-locks';
 
 export type RegistrationDecision = 'linked' | 'new' | 'review';
 
@@ -37,10 +39,7 @@ export interface RegistrationResult {
   flags: string[];
 }
 
-interface Best {
-  personId: string;
-  score: PairScore;
-}
+type Best = ScoredCandidate;
 
 /**
  * Registers or updates one source record: standardise, fetch candidate persons by blocking
@@ -115,19 +114,25 @@ export class RegistrationService {
           .insert(keys.map((key) => ({ recordId: record.id, key })));
 
       const candidates = await findCandidatePersons(manager, keys, record.id);
-      let best: Best | null = null;
-      for (const candidate of candidates) {
-        const score = scoreAgainstPerson(
+      // A steward's "not the same person" (still holding: neither record changed materially).
+      const keptApart = existing
+        ? await keptApartFrom(manager, { id: record.id, standardised })
+        : new Set<string>();
+      const scored: ScoredCandidate[] = candidates.map((candidate) => ({
+        ...candidate,
+        score: scoreAgainstPerson(
           standardised,
           candidate.records.map((r) => r.standardised),
           model,
-        );
-        if (!best || score.weight > best.score.weight) best = { personId: candidate.personId, score };
-      }
+          { keptApart: candidate.records.some((r) => keptApart.has(r.recordId)) },
+        ),
+      }));
+      let best: Best | null = null;
+      for (const candidate of scored) if (!best || candidate.score.weight > best.score.weight) best = candidate;
       const previous = existing ? await this.currentPersonOf(manager, record.id) : null;
       const result = existing
-        ? await this.reevaluate(manager, record, best, actor)
-        : await this.placeNew(manager, record, best, actor);
+        ? await this.reevaluate(manager, record, standardised, scored, best, actor)
+        : await this.placeNew(manager, record, standardised, scored, best, actor);
       await appendAudit(manager, auditActor, [
         {
           action: existing ? 'record.updated' : 'record.registered',
@@ -155,6 +160,8 @@ export class RegistrationService {
   private async placeNew(
     manager: EntityManager,
     record: SourceRecordEntity,
+    standardised: StandardRecord,
+    scored: ScoredCandidate[],
     best: Best | null,
     actor: string,
   ) {
@@ -162,7 +169,8 @@ export class RegistrationService {
     let personId: string;
     let decision: RegistrationDecision;
     if (best && best.score.decision === 'link') {
-      personId = best.personId;
+      // A steward may have merged the person away meanwhile: link to its survivor.
+      personId = await lockActivePerson(manager, best.personId);
       decision = 'linked';
       await this.link(manager, record.id, personId, best.score, 'auto-link', actor);
     } else {
@@ -177,8 +185,8 @@ export class RegistrationService {
         actor,
       );
       events.push({ type: 'created', personId, recordId: null, payload: {} });
-      if (best && decision === 'review') await this.openReview(manager, record.id, best);
     }
+    await openTasks(manager, this.tasksFor(record, standardised, scored, best, personId));
     await refreshGolden(manager, personId);
     events.push({ type: 'linked', personId, recordId: record.id, payload: linkPayload(record) });
     await appendChangeEvents(manager, events);
@@ -193,6 +201,8 @@ export class RegistrationService {
   private async reevaluate(
     manager: EntityManager,
     record: SourceRecordEntity,
+    standardised: StandardRecord,
+    scored: ScoredCandidate[],
     best: Best | null,
     actor: string,
   ) {
@@ -211,13 +221,14 @@ export class RegistrationService {
         where: { personId: current.personId, endedAt: IsNull() },
       });
       if (others === 1) {
+        const target = await lockActivePerson(manager, other.personId);
         await this.endLink(manager, current, actor);
         await manager.update(
           PersonEntity,
           { id: current.personId },
-          { status: 'retired', successorId: other.personId },
+          { status: 'retired', successorId: target },
         );
-        personId = other.personId;
+        personId = target;
         decision = 'linked';
         await this.link(manager, record.id, personId, other.score, 'auto-link', actor);
         events.push(
@@ -227,12 +238,16 @@ export class RegistrationService {
         );
       } else {
         decision = 'review';
-        await this.openReview(manager, record.id, other);
       }
     } else if (other && other.score.decision === 'review') {
       decision = 'review';
-      await this.openReview(manager, record.id, other);
     }
+    const tasks = this.tasksFor(record, standardised, scored, best, personId);
+    // A link the record keeps despite a certain match elsewhere is a possible duplicate.
+    if (other && other.score.decision === 'link' && personId === current.personId)
+      tasks.push({ type: 'possible-duplicate', recordId: record.id, candidatePersonId: other.personId, score: other.score });
+    await openTasks(manager, tasks);
+    if (record.nhsNumberStatus === 'valid') await closeTraceTask(manager, record.id, actor);
     await refreshGolden(manager, current.personId);
     if (personId !== current.personId) await refreshGolden(manager, personId);
     await appendChangeEvents(manager, events);
@@ -314,37 +329,29 @@ export class RegistrationService {
     await manager.update(LinkEntity, { id: link.id }, { endedAt: new Date(), endedBy: actor });
   }
 
-  private async openReview(manager: EntityManager, recordId: string, best: Best) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ReviewTaskEntity)
-      .values({
-        id: randomUUID(),
-        type: 'possible-duplicate',
-        status: 'open',
-        recordId,
-        candidatePersonId: best.personId,
-        score: round(best.score.weight),
-        matchProbability: best.score.probability,
-        priority: Math.round(best.score.probability * 100),
-        explanation: explanationOf(best.score),
-        modelVersion: best.score.modelVersion,
-        version: 1,
-      })
-      .orIgnore()
-      .execute();
+  /**
+   * The steward work a placement leaves: the best doubtful candidate (by queue), every other
+   * candidate holding the same valid NHS number without being linked, and tracing when the
+   * record's own NHS number is missing or invalid.
+   */
+  private tasksFor(
+    record: SourceRecordEntity,
+    standardised: StandardRecord,
+    scored: ScoredCandidate[],
+    best: Best | null,
+    personId: string,
+  ): TaskToOpen[] {
+    const tasks: TaskToOpen[] = [];
+    for (const candidate of scored) {
+      if (candidate.personId === personId) continue;
+      const queue = queueFor(standardised, candidate);
+      if (!queue || (queue === 'possible-duplicate' && candidate !== best)) continue;
+      tasks.push({ type: queue, recordId: record.id, candidatePersonId: candidate.personId, score: candidate.score });
+    }
+    if (record.nhsNumberStatus !== 'valid')
+      tasks.push({ type: 'nhs-trace', recordId: record.id, candidatePersonId: null, score: null });
+    return tasks;
   }
-}
-
-function explanationOf(score: PairScore) {
-  return {
-    prior: score.prior,
-    weight: score.weight,
-    comparisons: score.comparisons,
-    rules: score.rules,
-    decision: score.decision,
-  };
 }
 
 function linkPayload(record: SourceRecordEntity) {

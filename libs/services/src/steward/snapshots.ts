@@ -1,0 +1,97 @@
+import { EntityManager } from 'typeorm';
+import { PersonEntity, PersonSnapshot } from '@concord/persistence';
+
+/** The persons and their current links as they are now (inside the caller's transaction). */
+export async function snapshotPersons(manager: EntityManager, ids: string[]): Promise<PersonSnapshot[]> {
+  const persons = await manager.getRepository(PersonEntity).findBy(ids.map((id) => ({ id })));
+  const links: Array<{
+    person_id: string;
+    record_id: string;
+    type: string;
+    score: number | null;
+    match_probability: number | null;
+    model_version: string | null;
+    explanation: object | null;
+    reason: string;
+    created_by: string;
+  }> = await manager.query(
+    `SELECT person_id, record_id, type, score, match_probability, model_version, explanation, reason, created_by
+       FROM link WHERE person_id = ANY($1::uuid[]) AND ended_at IS NULL ORDER BY record_id`,
+    [ids],
+  );
+  return ids.map((id) => {
+    const person = persons.find((p) => p.id === id);
+    if (!person) throw new Error(`person ${id} vanished inside its own transaction`);
+    return {
+      id,
+      status: person.status,
+      successorId: person.successorId,
+      golden: person.golden,
+      links: links
+        .filter((l) => l.person_id === id)
+        .map((l) => ({
+          recordId: l.record_id,
+          type: l.type,
+          score: l.score,
+          matchProbability: l.match_probability,
+          modelVersion: l.model_version,
+          explanation: l.explanation,
+          reason: l.reason,
+          createdBy: l.created_by,
+        })),
+    };
+  });
+}
+
+/** What an undo compares: who is active, who succeeds whom, which record sits where. */
+export function stateKey(snapshots: PersonSnapshot[]): string {
+  return JSON.stringify(
+    [...snapshots]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((s) => [s.id, s.status, s.successorId, s.links.map((l) => l.recordId).sort()]),
+  );
+}
+
+/**
+ * Puts persons back exactly as snapshotted: ends the current links of every record the
+ * snapshots mention (or that now sits with those persons), re-creates the snapshotted links
+ * with their original type, score, explanation, reason and author, and restores status,
+ * successor and golden view. Link rows are never deleted, so the history shows both moves.
+ */
+export async function restorePersons(
+  manager: EntityManager,
+  snapshots: PersonSnapshot[],
+  actor: string,
+): Promise<void> {
+  const ids = snapshots.map((s) => s.id);
+  const recordIds = snapshots.flatMap((s) => s.links.map((l) => l.recordId));
+  await manager.query(
+    `UPDATE link SET ended_at = now(), ended_by = $3
+      WHERE ended_at IS NULL AND (person_id = ANY($1::uuid[]) OR record_id = ANY($2::uuid[]))`,
+    [ids, recordIds, actor],
+  );
+  for (const snapshot of snapshots) {
+    for (const link of snapshot.links)
+      await manager.query(
+        `INSERT INTO link (record_id, person_id, type, score, match_probability, model_version, explanation,
+                           reason, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          link.recordId,
+          snapshot.id,
+          link.type,
+          link.score,
+          link.matchProbability,
+          link.modelVersion,
+          link.explanation === null ? null : JSON.stringify(link.explanation),
+          link.reason,
+          link.createdBy,
+        ],
+      );
+    await manager.query(
+      `UPDATE person SET status = $2, successor_id = $3, golden = $4, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [snapshot.id, snapshot.status, snapshot.successorId, JSON.stringify(snapshot.golden)],
+    );
+  }
+}

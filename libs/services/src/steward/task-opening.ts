@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import type { PairScore, StandardRecord } from '@concord/matching';
+import type { ReviewTaskType } from '@concord/persistence';
+
+/** Base priority per queue: a conflict outranks a possible duplicate, tracing comes last. */
+export const QUEUE_PRIORITY: Record<ReviewTaskType, number> = {
+  'nhs-shared': 400,
+  'nhs-duplicate': 300,
+  'possible-duplicate': 200,
+  'nhs-trace': 100,
+};
+
+/** Priority within the queue rises with the match probability (the likelier, the sooner). */
+export function taskPriority(type: ReviewTaskType, probability: number | null): number {
+  return QUEUE_PRIORITY[type] + Math.round((probability ?? 0) * 99);
+}
+
+export interface ScoredCandidate {
+  personId: string;
+  score: PairScore;
+  records: Array<{ recordId: string; standardised: StandardRecord }>;
+}
+
+/** Which duplicate queue a doubtful or contradicting candidate belongs to, if any. */
+export function queueFor(record: StandardRecord, candidate: ScoredCandidate): ReviewTaskType | null {
+  const sharesNumber =
+    record.nhsValid &&
+    candidate.records.some((r) => r.standardised.nhsValid && r.standardised.nhs === record.nhs);
+  if (candidate.score.decision === 'review') {
+    if (candidate.score.rules.some((r) => r.rule.includes('nhs-number-conflict'))) return 'nhs-duplicate';
+    return sharesNumber ? 'nhs-shared' : 'possible-duplicate';
+  }
+  // Not linked although one valid NHS number is on both sides: two people may share it.
+  if (candidate.score.decision === 'non-link' && sharesNumber) return 'nhs-shared';
+  return null;
+}
+
+export interface TaskToOpen {
+  type: ReviewTaskType;
+  recordId: string;
+  candidatePersonId: string | null;
+  score: PairScore | null;
+}
+
+/**
+ * Opens tasks; an open task for the same record and person (or an open trace task of the
+ * record) is left as it is. The task keeps the source systems of both sides for filtering.
+ */
+export async function openTasks(manager: EntityManager, tasks: TaskToOpen[]): Promise<void> {
+  for (const t of tasks) {
+    await manager.query(
+      `INSERT INTO review_task (id, type, status, record_id, candidate_person_id, score, match_probability,
+                               priority, explanation, model_version, source_systems, version)
+       SELECT $1, $2, 'open', $3, $4, $5, $6, $7, $8, $9,
+              ARRAY(SELECT DISTINCT r.source_system FROM source_record r
+                     WHERE r.id = $3
+                        OR r.id IN (SELECT l.record_id FROM link l WHERE l.person_id = $4 AND l.ended_at IS NULL)
+                     ORDER BY 1), 1
+       ON CONFLICT DO NOTHING`,
+      [
+        randomUUID(),
+        t.type,
+        t.recordId,
+        t.candidatePersonId,
+        t.score ? Math.round(t.score.weight * 1000) / 1000 : 0,
+        t.score?.probability ?? 0,
+        taskPriority(t.type, t.score?.probability ?? null),
+        JSON.stringify(t.score ? explanationOf(t.score) : {}),
+        t.score?.modelVersion ?? '',
+      ],
+    );
+  }
+}
+
+/** Closes the open trace task of a record that now carries a valid NHS number. */
+export async function closeTraceTask(manager: EntityManager, recordId: string, by: string): Promise<void> {
+  await manager.query(
+    `UPDATE review_task SET status = 'resolved', resolution = 'superseded', resolved_at = now(),
+            resolved_by = $2, reason = 'the source system sent a valid NHS number', assignee = NULL,
+            lease_until = NULL, version = version + 1, updated_at = now()
+      WHERE record_id = $1 AND type = 'nhs-trace' AND status <> 'resolved'`,
+    [recordId, by],
+  );
+}
+
+export function explanationOf(score: PairScore) {
+  return {
+    prior: score.prior,
+    weight: score.weight,
+    probability: score.probability,
+    comparisons: score.comparisons,
+    rules: score.rules,
+    decision: score.decision,
+  };
+}
