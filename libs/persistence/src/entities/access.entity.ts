@@ -33,6 +33,7 @@ export class AppUserEntity {
 @Entity('api_key')
 @Index('uq_api_key_hash', ['keyHash'], { unique: true })
 @Index('uq_api_key_name', ['name'], { unique: true })
+@Index('ix_api_key_previous_hash', ['previousKeyHash'], { where: '"previous_key_hash" IS NOT NULL' })
 export class ApiKeyEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -55,6 +56,20 @@ export class ApiKeyEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** When the secret was last replaced (`empi apikey rotate`). */
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt!: Date | null;
+
+  /**
+   * The hash of the secret a rotation replaced, accepted only until
+   * `previous_key_expires_at` (a grace period asked for explicitly; none by default).
+   */
+  @Column({ name: 'previous_key_hash', type: 'text', nullable: true })
+  previousKeyHash!: string | null;
+
+  @Column({ name: 'previous_key_expires_at', type: 'timestamptz', nullable: true })
+  previousKeyExpiresAt!: Date | null;
 }
 
 /** Instance-wide settings every replica shares (e.g. the token-signing secret). */

@@ -20,6 +20,8 @@ export type LinkType = 'auto' | 'manual';
 @Index('uq_link_current_record', ['recordId'], { unique: true, where: '"ended_at" IS NULL' })
 @Index('ix_link_current_person', ['personId'], { where: '"ended_at" IS NULL' })
 @Index('ix_link_record_history', ['recordId', 'createdAt'])
+// "What did the link table say about this person at time T": every link a person ever had.
+@Index('ix_link_person_history', ['personId', 'createdAt'])
 export class LinkEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;

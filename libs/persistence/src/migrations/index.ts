@@ -1,6 +1,9 @@
 import { Initial1795839086357 } from './1795839086357-Initial';
 import { AuditLedger1795841148917 } from './1795841148917-AuditLedger';
 import { StewardWorkflow1795862693275 } from './1795862693275-StewardWorkflow';
+import { ApiKeyRotation1795862822956 } from './1795862822956-ApiKeyRotation';
+import { LinkPersonHistory1795862917571 } from './1795862917571-LinkPersonHistory';
+import { AuditSealing1795863220435 } from './1795863220435-AuditSealing';
 
 /** Every migration in order. Listed explicitly so bundled builds carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -8,4 +11,7 @@ export const MIGRATIONS: Function[] = [
   Initial1795839086357,
   AuditLedger1795841148917,
   StewardWorkflow1795862693275,
+  ApiKeyRotation1795862822956,
+  LinkPersonHistory1795862917571,
+  AuditSealing1795863220435,
 ];

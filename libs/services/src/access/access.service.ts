@@ -1,9 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeyEntity, ApiScope, AppSettingEntity, AppUserEntity, Role } from '@concord/persistence';
-import { invalid, ServiceError, ServiceErrorCode } from '../errors/service-error';
+import { invalid, notFound, ServiceError, ServiceErrorCode } from '../errors/service-error';
 import { appendAudit, AuditActor } from '../audit/audit-log';
 import { hashPassword, verifyPassword } from './passwords';
+import { OidcVerifier } from './oidc';
 import { SessionClaims, signToken, verifyToken } from './tokens';
 
 export const ROLES: readonly Role[] = ['steward', 'senior-steward', 'auditor', 'admin'];
@@ -13,6 +14,22 @@ export const API_SCOPES: readonly ApiScope[] = ['register', 'match', 'links'];
 export type Principal =
   | { kind: 'user'; id: string; name: string; role: Role }
   | { kind: 'api-key'; id: string; name: string; scopes: ApiScope[] };
+
+/** An API key as listings show it: never the secret, nor its hash. */
+export interface ApiKeySummary {
+  name: string;
+  keyPrefix: string;
+  scopes: ApiScope[];
+  status: 'active' | 'revoked';
+  createdAt: Date;
+  rotatedAt: Date | null;
+  revokedAt: Date | null;
+  /** Until when the secret a rotation replaced is still accepted (null: not at all). */
+  previousKeyValidUntil: Date | null;
+}
+
+/** The longest grace period a rotation may give the replaced secret. */
+export const MAX_ROTATION_GRACE_MINUTES = 7 * 24 * 60;
 
 export interface LoginResult {
   accessToken: string;
@@ -37,6 +54,10 @@ export class AccessService {
       /** Failed sign-ins of one username within the window before sign-in is refused. */
       maxFailedSignIns?: number;
       failedSignInWindowMinutes?: number;
+      /** False when users sign in only through the OpenID Connect provider. Default true. */
+      localSignIn?: boolean;
+      /** Verifier of an OpenID Connect provider's tokens, when one is configured. */
+      oidc?: OidcVerifier;
     },
   ) {
     this.secret = options.tokenSecret ?? null;
@@ -87,7 +108,17 @@ export class AccessService {
     });
   }
 
+  get localSignInEnabled(): boolean {
+    return this.options.localSignIn !== false;
+  }
+
   async login(username: string, password: string, now = new Date()): Promise<LoginResult> {
+    if (!this.localSignInEnabled) {
+      throw new ServiceError(
+        ServiceErrorCode.Forbidden,
+        `Local sign-in is disabled: sign in with ${this.options.oidc?.issuer ?? 'the identity provider'}`,
+      );
+    }
     await this.refuseWhenThrottled(username, now);
     const user = await this.dataSource.getRepository(AppUserEntity).findOneBy({ username });
     // Hash even for an unknown user so response time does not reveal which usernames exist.
@@ -154,7 +185,7 @@ export class AccessService {
     const repo = this.dataSource.getRepository(ApiKeyEntity);
     if (await repo.existsBy({ name }))
       throw new ServiceError(ServiceErrorCode.Conflict, `name: an API key "${name}" already exists`, 'name');
-    const key = `cnk_${randomBytes(32).toString('base64url')}`;
+    const key = newApiKeySecret();
     const entity = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(ApiKeyEntity, {
@@ -164,6 +195,9 @@ export class AccessService {
           keyHash: hashApiKey(key),
           scopes: [...new Set(scopes)] as ApiScope[],
           revokedAt: null,
+          rotatedAt: null,
+          previousKeyHash: null,
+          previousKeyExpiresAt: null,
         }),
       );
       await appendAudit(manager, by, [
@@ -174,19 +208,141 @@ export class AccessService {
     return { key, entity };
   }
 
-  /** Resolves a bearer credential (session token or API key) to a principal, or null. */
-  async authenticate(bearer: string): Promise<Principal | null> {
+  /** Every API key, by name, with its state (never a secret). */
+  async listApiKeys(now = new Date()): Promise<ApiKeySummary[]> {
+    const keys = await this.dataSource.getRepository(ApiKeyEntity).find({ order: { name: 'ASC' } });
+    return keys.map((k) => ({
+      name: k.name,
+      keyPrefix: k.keyPrefix,
+      scopes: k.scopes,
+      status: k.revokedAt ? 'revoked' : 'active',
+      createdAt: k.createdAt,
+      rotatedAt: k.rotatedAt,
+      revokedAt: k.revokedAt,
+      previousKeyValidUntil:
+        !k.revokedAt && k.previousKeyHash && k.previousKeyExpiresAt && k.previousKeyExpiresAt > now
+          ? k.previousKeyExpiresAt
+          : null,
+    }));
+  }
+
+  /**
+   * Replaces a key's secret; the new one is returned once. The old secret stops working
+   * at once, or (only when asked for) at the end of a grace period, so a system can be
+   * reconfigured without an outage. Rotation is audited; no secret enters the ledger.
+   */
+  async rotateApiKey(
+    name: string,
+    options: { graceMinutes?: number } = {},
+    by: AuditActor = SYSTEM,
+    now = new Date(),
+  ): Promise<{ key: string; entity: ApiKeyEntity; previousKeyValidUntil: Date | null }> {
+    const grace = options.graceMinutes ?? 0;
+    if (!Number.isInteger(grace) || grace < 0 || grace > MAX_ROTATION_GRACE_MINUTES)
+      throw invalid('graceMinutes', `must be a whole number from 0 to ${MAX_ROTATION_GRACE_MINUTES}`);
+    const key = newApiKeySecret();
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await this.lockedKey(manager, name);
+      if (existing.revokedAt)
+        throw new ServiceError(
+          ServiceErrorCode.Conflict,
+          `name: the API key "${name}" is revoked; create a new key instead`,
+          'name',
+        );
+      const validUntil = grace > 0 ? new Date(now.getTime() + grace * 60_000) : null;
+      const changes = {
+        keyHash: hashApiKey(key),
+        keyPrefix: key.slice(0, 10),
+        rotatedAt: now,
+        previousKeyHash: validUntil ? existing.keyHash : null,
+        previousKeyExpiresAt: validUntil,
+      };
+      await manager.update(ApiKeyEntity, { id: existing.id }, changes);
+      await appendAudit(manager, by, [
+        {
+          action: 'api-key.rotated',
+          before: { name, keyPrefix: existing.keyPrefix },
+          after: {
+            name,
+            keyPrefix: changes.keyPrefix,
+            previousKeyValidUntil: validUntil ? validUntil.toISOString() : null,
+          },
+        },
+      ]);
+      return { key, entity: Object.assign(existing, changes), previousKeyValidUntil: validUntil };
+    });
+  }
+
+  /** Revokes a key (and any secret a rotation left in its grace period) at once, for good. */
+  async revokeApiKey(name: string, by: AuditActor = SYSTEM, now = new Date()): Promise<ApiKeyEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await this.lockedKey(manager, name);
+      if (existing.revokedAt)
+        throw new ServiceError(
+          ServiceErrorCode.Conflict,
+          `name: the API key "${name}" was already revoked at ${existing.revokedAt.toISOString()}`,
+          'name',
+        );
+      const changes = { revokedAt: now, previousKeyHash: null, previousKeyExpiresAt: null };
+      await manager.update(ApiKeyEntity, { id: existing.id }, changes);
+      await appendAudit(manager, by, [
+        {
+          action: 'api-key.revoked',
+          before: { name, keyPrefix: existing.keyPrefix, scopes: existing.scopes },
+          after: { name, revokedAt: now.toISOString() },
+        },
+      ]);
+      return Object.assign(existing, changes);
+    });
+  }
+
+  private async lockedKey(manager: EntityManager, name: string): Promise<ApiKeyEntity> {
+    if (!name) throw invalid('name', 'is required');
+    const key = await manager
+      .getRepository(ApiKeyEntity)
+      .findOne({ where: { name }, lock: { mode: 'pessimistic_write' } });
+    if (!key) throw notFound(`No API key named "${name}"`);
+    return key;
+  }
+
+  /**
+   * Resolves a bearer credential (API key, provider-issued JWT or session token) to a
+   * principal, or null. API keys are looked up in the database on every request (one
+   * indexed read), never cached, so a revocation or rotation made through any replica or
+   * the CLI holds on every replica from the next request.
+   */
+  async authenticate(bearer: string, now = new Date()): Promise<Principal | null> {
     if (bearer.startsWith('cnk_')) {
+      const hash = hashApiKey(bearer);
       const key = await this.dataSource
         .getRepository(ApiKeyEntity)
-        .findOneBy({ keyHash: hashApiKey(bearer) });
+        .createQueryBuilder('k')
+        .where('k.key_hash = :hash', { hash })
+        .orWhere('(k.previous_key_hash = :hash AND k.previous_key_expires_at > :now)', { hash, now })
+        .getOne();
       if (!key || key.revokedAt) return null;
       return { kind: 'api-key', id: key.id, name: key.name, scopes: key.scopes };
     }
-    const claims = verifyToken(bearer, await this.tokenSecret());
+    if (bearer.split('.').length === 3) {
+      if (!this.options.oidc) return null;
+      const identity = await this.options.oidc.verify(bearer, now.getTime());
+      if (!identity) return null;
+      if (!identity.role)
+        throw new ServiceError(
+          ServiceErrorCode.Forbidden,
+          'The identity provider grants this user no Concord role',
+        );
+      return { kind: 'user', id: `oidc:${identity.subject}`, name: identity.username, role: identity.role };
+    }
+    if (!this.localSignInEnabled) return null;
+    const claims = verifyToken(bearer, await this.tokenSecret(), now.getTime());
     if (!claims) return null;
     return { kind: 'user', id: claims.sub, name: claims.username, role: claims.role };
   }
+}
+
+function newApiKeySecret(): string {
+  return `cnk_${randomBytes(32).toString('base64url')}`;
 }
 
 export function hashApiKey(key: string): string {
