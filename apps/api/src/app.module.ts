@@ -20,6 +20,11 @@ import { MatchController } from './match/match.controller';
 import { EventsController } from './events/events.controller';
 import { FhirController } from './fhir/fhir.controller';
 import { AuditController } from './audit/audit.controller';
+import { HistoryResolver } from './history/history.resolver';
+import { DecisionsResolver } from './steward/decisions.resolver';
+import { PersonHistoryResolver } from './steward/person-history.resolver';
+import { QueuesResolver } from './steward/queues.resolver';
+import { StewardLoaders } from './steward/steward.loaders';
 
 /** Every REST controller and GraphQL resolver (an access test walks them all). */
 export const CONTROLLERS = [
@@ -32,7 +37,13 @@ export const CONTROLLERS = [
   FhirController,
   AuditController,
 ];
-export const RESOLVERS = [PersonsResolver];
+export const RESOLVERS = [
+  PersonsResolver,
+  HistoryResolver,
+  QueuesResolver,
+  DecisionsResolver,
+  PersonHistoryResolver,
+];
 
 @Module({})
 export class AppModule {
@@ -62,6 +73,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         ...RESOLVERS,
         PersonRecordsLoader,
+        StewardLoaders,
       ],
     };
   }

@@ -6,8 +6,14 @@ import {
   ChangeFeed,
   LinksService,
   MatchService,
+  OidcVerifier,
+  PersonHistoryService,
   PersonsQuery,
+  PersonTimeline,
   RegistrationService,
+  StewardDecisions,
+  StewardQueues,
+  TaskComparisons,
 } from '@concord/services';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/tokens';
@@ -28,6 +34,8 @@ import { APP_CONFIG } from '../config/tokens';
           sessionMinutes: config.sessionMinutes,
           maxFailedSignIns: config.maxFailedSignIns,
           failedSignInWindowMinutes: config.failedSignInWindowMinutes,
+          localSignIn: config.localSignIn,
+          oidc: config.oidc ? new OidcVerifier(config.oidc) : undefined,
         }),
     },
     {
@@ -43,7 +51,37 @@ import { APP_CONFIG } from '../config/tokens';
     { provide: ChangeFeed, inject: [DataSource], useFactory: (ds: DataSource) => new ChangeFeed(ds) },
     { provide: LinksService, inject: [DataSource], useFactory: (ds: DataSource) => new LinksService(ds) },
     { provide: PersonsQuery, inject: [DataSource], useFactory: (ds: DataSource) => new PersonsQuery(ds) },
+    { provide: StewardQueues, inject: [DataSource], useFactory: (ds: DataSource) => new StewardQueues(ds) },
+    {
+      provide: StewardDecisions,
+      inject: [DataSource, APP_CONFIG],
+      useFactory: (ds: DataSource, config: AppConfig) =>
+        new StewardDecisions(ds, { leaseMinutes: config.stewardLeaseMinutes, fourEyes: config.fourEyes }),
+    },
+    {
+      provide: TaskComparisons,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new TaskComparisons(ds, () => DEFAULT_MODEL),
+    },
+    { provide: PersonTimeline, inject: [DataSource], useFactory: (ds: DataSource) => new PersonTimeline(ds) },
+    {
+      provide: PersonHistoryService,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new PersonHistoryService(ds),
+    },
   ],
-  exports: [AccessService, RegistrationService, MatchService, ChangeFeed, LinksService, PersonsQuery],
+  exports: [
+    AccessService,
+    RegistrationService,
+    MatchService,
+    ChangeFeed,
+    LinksService,
+    PersonsQuery,
+    PersonHistoryService,
+    StewardQueues,
+    StewardDecisions,
+    TaskComparisons,
+    PersonTimeline,
+  ],
 })
 export class ServicesModule {}

@@ -1,6 +1,6 @@
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { matchGrade, MatchModel, PairScore, scoreAgainstPerson, StandardRecord } from '@concord/matching';
-import { PersonEntity, ReviewTaskEntity, SourceRecordEntity } from '@concord/persistence';
+import { LinkEntity, PersonEntity, ReviewTaskEntity, SourceRecordEntity } from '@concord/persistence';
 import { appendAudit, AuditActor } from '../audit/audit-log';
 import { notFound } from '../errors/service-error';
 import { keptApartFrom } from './kept-apart';
@@ -10,6 +10,8 @@ export interface ComparedSide {
   person: PersonEntity | null;
   /** The person's current records (for the record side: the task's record first). */
   records: SourceRecordEntity[];
+  /** Each record's current link, by record id. */
+  links: Map<string, LinkEntity>;
 }
 
 export interface TaskComparison {
@@ -44,7 +46,9 @@ export class TaskComparisons {
     const candidateId = task.candidatePersonId ? await this.activeSuccessor(task.candidatePersonId) : null;
     const [recordSide, candidateSide] = await Promise.all([
       this.side(recordPersonId, record.id),
-      candidateId ? this.side(candidateId, null) : Promise.resolve({ person: null, records: [] }),
+      candidateId
+        ? this.side(candidateId, null)
+        : Promise.resolve({ person: null, records: [], links: new Map() }),
     ]);
     const model = this.model();
     let score: PairScore | null = null;
@@ -94,7 +98,10 @@ export class TaskComparisons {
       .getMany();
     if (firstRecordId)
       records.sort((a, b) => Number(b.id === firstRecordId) - Number(a.id === firstRecordId));
-    return { person, records };
+    const links = await this.dataSource
+      .getRepository(LinkEntity)
+      .find({ where: { personId, endedAt: IsNull() } });
+    return { person, records, links: new Map(links.map((l) => [l.recordId, l])) };
   }
 
   private async activePersonOfRecord(recordId: string): Promise<string> {

@@ -1,0 +1,103 @@
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { MatchService, StewardQueues, TaskComparisons } from '@concord/services';
+import type { AuditActor } from '@concord/services';
+import { Access, Actor } from '../common/access.decorator';
+import { toPerson, toSourceRecord } from '../persons/person.mapper';
+import { Person, SourceRecord } from '../persons/person.models';
+import { StewardLoaders } from './steward.loaders';
+import { toComparison, toReviewTask } from './steward.mapper';
+import {
+  PersonSearchInput,
+  QueueCount,
+  ReviewTask,
+  SearchResult,
+  TaskComparison,
+  TaskConnection,
+  TaskFilterInput,
+  TaskQueue,
+  TaskSort,
+} from './steward.models';
+import { QUEUE_READERS, STEWARDS } from './steward-roles';
+
+@Resolver(() => ReviewTask)
+export class QueuesResolver {
+  constructor(
+    private readonly queues: StewardQueues,
+    private readonly comparisons: TaskComparisons,
+    private readonly match: MatchService,
+    private readonly loaders: StewardLoaders,
+  ) {}
+
+  @Query(() => [QueueCount], { description: 'Open, claimed, waiting and deferred tasks per queue.' })
+  @Access({ roles: QUEUE_READERS })
+  async queueCounts(): Promise<QueueCount[]> {
+    return (await this.queues.counts()).map((c) => ({ ...c, queue: c.queue as TaskQueue }));
+  }
+
+  @Query(() => TaskConnection)
+  @Access({ roles: QUEUE_READERS })
+  async tasks(
+    @Args('filter', { type: () => TaskFilterInput, nullable: true }) filter: TaskFilterInput | null,
+    @Args('sort', { type: () => TaskSort, nullable: true, defaultValue: TaskSort.PRIORITY }) sort: TaskSort,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<TaskConnection> {
+    const page = await this.queues.page({ filter: filter ?? {}, sort, first: first ?? 50, after });
+    return {
+      totalCount: page.totalCount,
+      nodes: page.tasks.map(toReviewTask),
+      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
+    };
+  }
+
+  @Query(() => ReviewTask)
+  @Access({ roles: QUEUE_READERS })
+  async task(@Args('id', { type: () => ID }) id: string): Promise<ReviewTask> {
+    return toReviewTask(await this.queues.byId(id));
+  }
+
+  @Query(() => TaskComparison, { description: 'Both sides of a task with the per-field evidence (audited).' })
+  @Access({ roles: STEWARDS })
+  async taskComparison(
+    @Args('id', { type: () => ID }) id: string,
+    @Actor() actor: AuditActor,
+  ): Promise<TaskComparison> {
+    return toComparison(await this.comparisons.compare(id, actor));
+  }
+
+  @Query(() => [SearchResult], {
+    description: 'Persons by NHS number, or fuzzily by name and date of birth.',
+  })
+  @Access({ roles: QUEUE_READERS })
+  async searchPersons(
+    @Args('input', { type: () => PersonSearchInput }) input: PersonSearchInput,
+    @Actor() actor: AuditActor,
+    @Args('count', { type: () => Int, nullable: true, defaultValue: 20 }) count: number,
+  ): Promise<SearchResult[]> {
+    const demographics = Object.fromEntries(
+      Object.entries(input).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+    );
+    const candidates = await this.match.match(demographics, { count: count ?? 20 }, actor);
+    return candidates.map((c) => ({
+      person: toPerson(c.person),
+      score: c.score,
+      matchProbability: c.matchProbability,
+      grade: c.grade,
+    }));
+  }
+
+  @ResolveField(() => SourceRecord, { nullable: true, description: 'The record the task is about.' })
+  @Access({ roles: QUEUE_READERS })
+  async record(@Parent() task: ReviewTask): Promise<SourceRecord | null> {
+    const view = await this.loaders.records.load(task.recordId);
+    return view ? toSourceRecord(view) : null;
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'The person the record may belong to.' })
+  @Access({ roles: QUEUE_READERS })
+  async candidatePerson(@Parent() task: ReviewTask): Promise<Person | null> {
+    if (!task.candidatePersonId) return null;
+    const person = await this.loaders.persons.load(task.candidatePersonId);
+    return person ? toPerson(person) : null;
+  }
+}
