@@ -90,6 +90,169 @@ const OPERATIONS: Operation[] = [
     body: { query: '{ me { username } }' },
     allowed: USERS,
   },
+  {
+    name: 'GraphQL personAt (time travel)',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ personAt(id: "00000000-0000-4000-8000-000000000000", at: "2026-01-01") { status } }' },
+    allowed: ['steward', 'senior-steward', 'auditor', 'admin'],
+  },
+  // The steward workflow: auditors read queues; only stewards act; seniors undo and approve.
+  {
+    name: 'GraphQL queueCounts',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ queueCounts { queue open } }' },
+    allowed: ['steward', 'senior-steward', 'auditor'],
+  },
+  {
+    name: 'GraphQL tasks',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ tasks { totalCount } }' },
+    allowed: ['steward', 'senior-steward', 'auditor'],
+  },
+  {
+    name: 'GraphQL task',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ task(id: "00000000-0000-4000-8000-000000000000") { id } }' },
+    allowed: ['steward', 'senior-steward', 'auditor'],
+  },
+  {
+    name: 'GraphQL taskComparison',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ taskComparison(id: "00000000-0000-4000-8000-000000000000") { keptApart } }' },
+    allowed: ['steward', 'senior-steward'],
+  },
+  {
+    name: 'GraphQL searchPersons',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ searchPersons(input: { familyName: "Matrix" }) { score } }' },
+    allowed: ['steward', 'senior-steward', 'auditor'],
+  },
+  {
+    name: 'GraphQL pendingApprovals',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ pendingApprovals { id } }' },
+    allowed: ['senior-steward'],
+  },
+  {
+    name: 'GraphQL person linkHistory and operations',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query:
+        '{ person(id: "00000000-0000-4000-8000-000000000000") { linkHistory { reason } operations { id } } }',
+    },
+    allowed: USERS,
+  },
+  {
+    name: 'GraphQL claimTask',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: 'mutation { claimTask(taskId: "00000000-0000-4000-8000-000000000000") { id } }' },
+    allowed: ['steward', 'senior-steward'],
+  },
+  {
+    name: 'GraphQL claimNextTask',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: 'mutation { claimNextTask { id } }' },
+    allowed: ['steward', 'senior-steward'],
+  },
+  {
+    name: 'GraphQL releaseTask',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query: 'mutation { releaseTask(taskId: "00000000-0000-4000-8000-000000000000", version: 1) { id } }',
+    },
+    allowed: ['steward', 'senior-steward'],
+  },
+  {
+    name: 'GraphQL decideSamePerson',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query:
+        'mutation { decideSamePerson(input: { taskId: "00000000-0000-4000-8000-000000000000", version: 1, reason: "r" }) { task { id } } }',
+    },
+    allowed: ['steward', 'senior-steward'],
+  },
+  {
+    name: 'GraphQL decideNotSamePerson',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query:
+        'mutation { decideNotSamePerson(input: { taskId: "00000000-0000-4000-8000-000000000000", version: 1, reason: "r" }) { task { id } } }',
+    },
+    allowed: ['steward', 'senior-steward'],
+  },
+  {
+    name: 'GraphQL deferTask',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query:
+        'mutation { deferTask(input: { taskId: "00000000-0000-4000-8000-000000000000", version: 1, note: "n" }) { id } }',
+    },
+    allowed: ['steward', 'senior-steward'],
+  },
+  {
+    name: 'GraphQL resolveTrace',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query:
+        'mutation { resolveTrace(input: { taskId: "00000000-0000-4000-8000-000000000000", version: 1, reason: "r" }) { id } }',
+    },
+    allowed: ['steward', 'senior-steward'],
+  },
+  {
+    name: 'GraphQL splitPerson',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query:
+        'mutation { splitPerson(input: { personId: "00000000-0000-4000-8000-000000000000", recordIds: [], reason: "r" }) { id } }',
+    },
+    allowed: ['steward', 'senior-steward'],
+  },
+  {
+    name: 'GraphQL undoOperation',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query:
+        'mutation { undoOperation(input: { operationId: "00000000-0000-4000-8000-000000000000", reason: "r" }) { id } }',
+    },
+    allowed: ['senior-steward'],
+  },
+  {
+    name: 'GraphQL approveOperation',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query:
+        'mutation { approveOperation(input: { operationId: "00000000-0000-4000-8000-000000000000", reason: "r" }) { task { id } } }',
+    },
+    allowed: ['senior-steward'],
+  },
+  {
+    name: 'GraphQL rejectOperation',
+    method: 'POST',
+    path: '/graphql',
+    body: {
+      query:
+        'mutation { rejectOperation(input: { operationId: "00000000-0000-4000-8000-000000000000", reason: "r" }) { task { id } } }',
+    },
+    allowed: ['senior-steward'],
+  },
   { name: 'health', method: 'GET', path: '/health', allowed: PRINCIPALS },
 ];
 
