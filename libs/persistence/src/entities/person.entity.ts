@@ -1,16 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { GoldenView } from '@concord/domain';
 
 export type PersonStatus = 'active' | 'retired';
 
-/** The survivorship view of a person: the values shown as "who this is". */
-export interface GoldenView {
-  nhsNumber: string | null;
-  familyName: string | null;
-  givenName: string | null;
-  dateOfBirth: string | null;
-  sex: string | null;
-  postcode: string | null;
-}
+export type { GoldenView };
 
 /** An enterprise person. A retired person names its successor so old ids keep resolving. */
 @Entity('person')

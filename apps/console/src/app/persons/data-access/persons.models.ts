@@ -1,16 +1,9 @@
 /** The GraphQL shapes the persons feature reads (names exactly as the API's code-first schema). */
 
-export type PersonStatus = 'active' | 'retired';
-export type NhsNumberStatus = 'valid' | 'invalid' | 'test-range' | 'placeholder' | 'missing';
+import type { GoldenView, NhsNumberStatus } from '@concord/domain';
 
-export interface GoldenView {
-  nhsNumber: string | null;
-  familyName: string | null;
-  givenName: string | null;
-  dateOfBirth: string | null;
-  sex: string | null;
-  postcode: string | null;
-}
+export type { GoldenView, NhsNumberStatus };
+export type PersonStatus = 'active' | 'retired';
 
 export interface PageInfo {
   endCursor: string | null;

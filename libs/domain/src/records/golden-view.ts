@@ -1,0 +1,12 @@
+/**
+ * The survivorship view of a person: the values shown as "who this is". One shape for the
+ * database column, the API and the console.
+ */
+export interface GoldenView {
+  nhsNumber: string | null;
+  familyName: string | null;
+  givenName: string | null;
+  dateOfBirth: string | null;
+  sex: string | null;
+  postcode: string | null;
+}
