@@ -3,6 +3,7 @@ import { AuditEventEntity, AuditHeadEntity } from './audit-event.entity';
 import { BlockingKeyEntity } from './blocking-key.entity';
 import { ChangeEventEntity, EventSequenceEntity } from './change-event.entity';
 import { LinkEntity } from './link.entity';
+import { MatchModelEntity } from './match-model.entity';
 import { PersonEntity } from './person.entity';
 import { ReviewTaskEntity } from './review-task.entity';
 import { SourceRecordVersionEntity } from './source-record-version.entity';
@@ -14,6 +15,7 @@ export * from './audit-event.entity';
 export * from './blocking-key.entity';
 export * from './change-event.entity';
 export * from './link.entity';
+export * from './match-model.entity';
 export * from './person.entity';
 export * from './review-task.entity';
 export * from './source-record-version.entity';
@@ -37,4 +39,5 @@ export const ENTITIES = [
   AuditHeadEntity,
   KeptApartEntity,
   StewardOperationEntity,
+  MatchModelEntity,
 ];
