@@ -19,3 +19,4 @@ export * from './bulk/bulk-import';
 export * from './audit/audit-export';
 export * from './steward';
 export * from './history/person-history';
+export * from './model/model-registry';
