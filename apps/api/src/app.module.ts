@@ -20,11 +20,15 @@ import { MatchController } from './match/match.controller';
 import { EventsController } from './events/events.controller';
 import { FhirController } from './fhir/fhir.controller';
 import { AuditController } from './audit/audit.controller';
+import { AuditEventsResolver } from './audit/audit-events.resolver';
+import { InsightResolver } from './insight/insight.resolver';
 import { HistoryResolver } from './history/history.resolver';
+import { ModelResolver } from './model/model.resolver';
 import { DecisionsResolver } from './steward/decisions.resolver';
 import { PersonHistoryResolver } from './steward/person-history.resolver';
 import { QueuesResolver } from './steward/queues.resolver';
 import { StewardLoaders } from './steward/steward.loaders';
+import { TermFrequencyRefresher } from './frequencies/term-frequency.refresher';
 
 /** Every REST controller and GraphQL resolver (an access test walks them all). */
 export const CONTROLLERS = [
@@ -43,6 +47,9 @@ export const RESOLVERS = [
   QueuesResolver,
   DecisionsResolver,
   PersonHistoryResolver,
+  ModelResolver,
+  InsightResolver,
+  AuditEventsResolver,
 ];
 
 @Module({})
@@ -74,6 +81,7 @@ export class AppModule {
         ...RESOLVERS,
         PersonRecordsLoader,
         StewardLoaders,
+        TermFrequencyRefresher,
       ],
     };
   }

@@ -19,4 +19,7 @@ export * from './bulk/bulk-import';
 export * from './audit/audit-export';
 export * from './steward';
 export * from './history/person-history';
+export * from './audit/audit-search';
+export * from './insight/index-insight';
+export * from './frequencies/term-frequency-store';
 export * from './model/model-registry';

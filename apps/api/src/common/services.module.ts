@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_MODEL } from '@concord/matching';
 import {
   AccessService,
+  AuditSearch,
   ChangeFeed,
+  IndexInsights,
   LinksService,
   MatchService,
+  ModelRegistry,
   OidcVerifier,
   PersonHistoryService,
   PersonsQuery,
@@ -14,6 +16,7 @@ import {
   StewardDecisions,
   StewardQueues,
   TaskComparisons,
+  TermFrequencyStore,
 } from '@concord/services';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/tokens';
@@ -39,14 +42,22 @@ import { APP_CONFIG } from '../config/tokens';
         }),
     },
     {
+      provide: TermFrequencyStore,
+      inject: [DataSource, APP_CONFIG],
+      useFactory: (ds: DataSource, config: AppConfig) =>
+        new TermFrequencyStore(ds, { minRecords: config.termFrequencyMinRecords }),
+    },
+    { provide: ModelRegistry, inject: [DataSource], useFactory: (ds: DataSource) => new ModelRegistry(ds) },
+    {
       provide: RegistrationService,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new RegistrationService(ds, () => DEFAULT_MODEL),
+      inject: [DataSource, TermFrequencyStore, ModelRegistry],
+      useFactory: (ds: DataSource, tf: TermFrequencyStore, registry: ModelRegistry) =>
+        new RegistrationService(ds, () => registry.current(), tf),
     },
     {
       provide: MatchService,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new MatchService(ds, () => DEFAULT_MODEL),
+      inject: [DataSource, ModelRegistry],
+      useFactory: (ds: DataSource, registry: ModelRegistry) => new MatchService(ds, () => registry.current()),
     },
     { provide: ChangeFeed, inject: [DataSource], useFactory: (ds: DataSource) => new ChangeFeed(ds) },
     { provide: LinksService, inject: [DataSource], useFactory: (ds: DataSource) => new LinksService(ds) },
@@ -60,10 +71,13 @@ import { APP_CONFIG } from '../config/tokens';
     },
     {
       provide: TaskComparisons,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new TaskComparisons(ds, () => DEFAULT_MODEL),
+      inject: [DataSource, TermFrequencyStore, ModelRegistry],
+      useFactory: (ds: DataSource, tf: TermFrequencyStore, registry: ModelRegistry) =>
+        new TaskComparisons(ds, () => registry.current(), tf),
     },
     { provide: PersonTimeline, inject: [DataSource], useFactory: (ds: DataSource) => new PersonTimeline(ds) },
+    { provide: IndexInsights, inject: [DataSource], useFactory: (ds: DataSource) => new IndexInsights(ds) },
+    { provide: AuditSearch, inject: [DataSource], useFactory: (ds: DataSource) => new AuditSearch(ds) },
     {
       provide: PersonHistoryService,
       inject: [DataSource],
@@ -72,6 +86,7 @@ import { APP_CONFIG } from '../config/tokens';
   ],
   exports: [
     AccessService,
+    ModelRegistry,
     RegistrationService,
     MatchService,
     ChangeFeed,
@@ -82,6 +97,9 @@ import { APP_CONFIG } from '../config/tokens';
     StewardDecisions,
     TaskComparisons,
     PersonTimeline,
+    TermFrequencyStore,
+    IndexInsights,
+    AuditSearch,
   ],
 })
 export class ServicesModule {}

@@ -29,6 +29,10 @@ export interface AppConfig {
   stewardLeaseMinutes: number;
   /** Merges that need a second (senior) steward: off, different-nhs (default) or always. */
   fourEyes: 'off' | 'different-nhs' | 'always';
+  /** Records needed before learned term frequencies adjust name and postcode weights. */
+  termFrequencyMinRecords: number;
+  /** Hours after which a replica recounts the term frequencies (0: only on demand). */
+  termFrequencyRefreshHours: number;
 }
 
 /** Raised with every problem found, each naming its variable. */
@@ -94,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     consoleDir: env['EMPI_CONSOLE_DIR'] || resolve(root, 'dist/apps/console/browser'),
     stewardLeaseMinutes: int('EMPI_STEWARD_LEASE_MINUTES', 15, 1, 24 * 60),
     fourEyes: fourEyes as AppConfig['fourEyes'],
+    termFrequencyMinRecords: int('EMPI_TF_MIN_RECORDS', 10_000, 1, 1_000_000_000),
+    termFrequencyRefreshHours: int('EMPI_TF_REFRESH_HOURS', 24, 0, 24 * 365),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

@@ -9,6 +9,7 @@ import { ReviewTaskEntity } from './review-task.entity';
 import { SourceRecordVersionEntity } from './source-record-version.entity';
 import { SourceRecordEntity } from './source-record.entity';
 import { KeptApartEntity, StewardOperationEntity } from './steward.entity';
+import { TermFrequencyEntity } from './term-frequency.entity';
 
 export * from './access.entity';
 export * from './audit-event.entity';
@@ -21,6 +22,7 @@ export * from './review-task.entity';
 export * from './source-record-version.entity';
 export * from './source-record.entity';
 export * from './steward.entity';
+export * from './term-frequency.entity';
 
 /** Every entity of the schema; the migrations must describe exactly these. */
 export const ENTITIES = [
@@ -39,5 +41,6 @@ export const ENTITIES = [
   AuditHeadEntity,
   KeptApartEntity,
   StewardOperationEntity,
+  TermFrequencyEntity,
   MatchModelEntity,
 ];

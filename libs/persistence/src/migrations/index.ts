@@ -4,6 +4,7 @@ import { StewardWorkflow1795862693275 } from './1795862693275-StewardWorkflow';
 import { ApiKeyRotation1795862822956 } from './1795862822956-ApiKeyRotation';
 import { LinkPersonHistory1795862917571 } from './1795862917571-LinkPersonHistory';
 import { AuditSealing1795863220435 } from './1795863220435-AuditSealing';
+import { TermFrequencies1795864150051 } from './1795864150051-TermFrequencies';
 import { ModelVersions1795864196872 } from './1795864196872-ModelVersions';
 
 /** Every migration in order. Listed explicitly so bundled builds carry them. */
@@ -15,5 +16,6 @@ export const MIGRATIONS: Function[] = [
   ApiKeyRotation1795862822956,
   LinkPersonHistory1795862917571,
   AuditSealing1795863220435,
+  TermFrequencies1795864150051,
   ModelVersions1795864196872,
 ];

@@ -24,6 +24,7 @@ import { normaliseRecordInput } from './record-input';
 import { keptApartFrom } from '../steward/kept-apart';
 import { closeTraceTask, explanationOf, openTasks, queueFor, ScoredCandidate, TaskToOpen } from '../steward/task-opening';
 import { lockActivePerson } from '../steward/person-locks';
+import { TermFrequencyStore } from '../frequencies/term-frequency-store';
 
 export type RegistrationDecision = 'linked' | 'new' | 'review';
 
@@ -50,6 +51,8 @@ export class RegistrationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly model: () => MatchModel,
+    /** Term frequencies learned from the loaded data (none: no adjustment). */
+    private readonly frequencies: TermFrequencyStore | null = null,
   ) {}
 
   async register(input: SourceRecordInput, by: string | AuditActor): Promise<RegistrationResult> {
@@ -118,13 +121,17 @@ export class RegistrationService {
       const keptApart = existing
         ? await keptApartFrom(manager, { id: record.id, standardised })
         : new Set<string>();
+      const termFrequencies =
+        candidates.length > 0 && this.frequencies
+          ? await this.frequencies.lookupFor(manager, standardised)
+          : undefined;
       const scored: ScoredCandidate[] = candidates.map((candidate) => ({
         ...candidate,
         score: scoreAgainstPerson(
           standardised,
           candidate.records.map((r) => r.standardised),
           model,
-          { keptApart: candidate.records.some((r) => keptApart.has(r.recordId)) },
+          { keptApart: candidate.records.some((r) => keptApart.has(r.recordId)), termFrequencies },
         ),
       }));
       let best: Best | null = null;

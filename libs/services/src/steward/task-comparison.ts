@@ -3,6 +3,7 @@ import { matchGrade, MatchModel, PairScore, scoreAgainstPerson, StandardRecord }
 import { LinkEntity, PersonEntity, ReviewTaskEntity, SourceRecordEntity } from '@concord/persistence';
 import { appendAudit, AuditActor } from '../audit/audit-log';
 import { notFound } from '../errors/service-error';
+import { TermFrequencyStore } from '../frequencies/term-frequency-store';
 import { keptApartFrom } from './kept-apart';
 import { StewardQueues } from './task-queries';
 
@@ -35,6 +36,7 @@ export class TaskComparisons {
   constructor(
     private readonly dataSource: DataSource,
     private readonly model: () => MatchModel,
+    private readonly frequencies: TermFrequencyStore | null = null,
   ) {}
 
   async compare(taskId: string, actor: AuditActor): Promise<TaskComparison> {
@@ -57,11 +59,14 @@ export class TaskComparisons {
     if (candidateSide.records.length > 0 && candidateId !== recordPersonId) {
       const held = await keptApartFrom(manager, { id: record.id, standardised });
       keptApart = candidateSide.records.some((r) => held.has(r.id));
+      const termFrequencies = this.frequencies
+        ? await this.frequencies.lookupFor(manager, standardised)
+        : undefined;
       score = scoreAgainstPerson(
         standardised,
         candidateSide.records.map((r) => r.standardised as StandardRecord),
         model,
-        { keptApart },
+        { keptApart, termFrequencies },
       );
     }
     await this.dataSource.transaction((m) =>
