@@ -253,6 +253,49 @@ const OPERATIONS: Operation[] = [
     },
     allowed: ['senior-steward'],
   },
+  // The matching model: everyone signed in reads it; administrators change it.
+  {
+    name: 'GraphQL matchModel',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ matchModel { version thresholds { link } } }' },
+    allowed: USERS,
+  },
+  {
+    name: 'GraphQL modelVersions',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ modelVersions { version status } }' },
+    allowed: USERS,
+  },
+  {
+    name: 'GraphQL scoreHistogram',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ scoreHistogram { binWidth totalTasks } }' },
+    allowed: USERS,
+  },
+  {
+    name: 'GraphQL loadModel',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: 'mutation { loadModel(document: "{}") { version } }' },
+    allowed: ['admin'],
+  },
+  {
+    name: 'GraphQL previewModel',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: 'mutation { previewModel(version: "none") { scored } }' },
+    allowed: ['admin'],
+  },
+  {
+    name: 'GraphQL activateModel',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: 'mutation { activateModel(version: "none") { version } }' },
+    allowed: ['admin'],
+  },
   { name: 'health', method: 'GET', path: '/health', allowed: PRINCIPALS },
 ];
 
