@@ -7,6 +7,7 @@ import { dedupeCommand } from './dedupe';
 import { evaluateCommand } from './evaluate';
 import { trainCommand } from './train';
 import { historyCommand } from './history';
+import { modelCommand } from './model';
 import { frequenciesCommand } from './frequencies';
 
 /** Every command of `npm run empi -- <command>`, in the order `help` lists them. */
@@ -19,5 +20,6 @@ export const COMMANDS: CliCommand[] = [
   userCommand,
   auditCommand,
   historyCommand,
+  modelCommand,
   frequenciesCommand,
 ];
