@@ -1,10 +1,14 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions } from '@concord/persistence';
+import { startAuditSealer } from '@concord/services';
 import { AppConfig } from '../config/app-config';
 import { DatabaseHandle } from '../config/config.module';
 import { APP_CONFIG } from '../config/tokens';
+
+/** How often the ledger is sealed: the longest an event stays outside the hash chain. */
+const SEAL_INTERVAL_MS = 500;
 
 @Module({
   imports: [
@@ -25,13 +29,27 @@ import { APP_CONFIG } from '../config/tokens';
     }),
   ],
 })
-export class DatabaseModule implements OnApplicationShutdown {
+export class DatabaseModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private stopSealer: (() => Promise<void>) | null = null;
+
   constructor(
     @Inject(DatabaseHandle) private readonly handle: DatabaseHandle,
     private readonly dataSource: DataSource,
   ) {}
 
+  /**
+   * Every replica chains the audit events that requests appended (unlocked) every
+   * SEAL_INTERVAL_MS; when several replicas try at once one seals and the others skip.
+   */
+  onApplicationBootstrap(): void {
+    const logger = new Logger('AuditSealer');
+    this.stopSealer = startAuditSealer(this.dataSource, SEAL_INTERVAL_MS, (error) =>
+      logger.warn(`sealing the audit ledger failed, retrying: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await this.stopSealer?.();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await this.handle.release();
   }

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { CsvParser, CsvRow, csvLine, RecordCsvMapper } from '@concord/domain';
 import { DEFAULT_MODEL } from '@concord/matching';
-import { bulkImport, BulkProgress, BulkRow } from '@concord/services';
+import { bulkImport, BulkProgress, BulkRow, sealAudit } from '@concord/services';
 import { checkOptions, optionalOption, requireOption } from '../args';
 import { CliCommand } from '../command';
 import { withDatabase } from '../database';
@@ -75,6 +75,8 @@ export const importCommand: CliCommand = {
             `\rimport: one at a time ${done}/${remainder.length}, ${(done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(0)}/s   `,
           );
       }
+      // Chains the import's audit events now rather than at the next server's sealing pass.
+      await sealAudit(db.dataSource, { wait: true });
     });
     // The report is in line order whichever path rejected a row.
     rejections.sort((a, b) => a[0] - b[0]);

@@ -1,10 +1,13 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The audit ledger: one row per change and per read of patient data. Append-only in the
- * database itself (a trigger refuses UPDATE, DELETE and TRUNCATE), and hash-chained: each
- * row carries the SHA-256 of its content and of the previous row's hash, so an edit, a
- * deletion or a reordering breaks the chain that `empi audit verify` walks.
+ * The audit ledger: one row per change and per read of patient data, written in the
+ * caller's transaction. Append-only in the database itself (a trigger refuses UPDATE,
+ * DELETE and TRUNCATE). The hash chain lives beside it in `audit_seal` (written by hand in
+ * the migration, as the entities need not read it): a sealer chains committed events,
+ * each seal holding the SHA-256 of its event's content and of the previous seal's hash,
+ * so an edit, a deletion or a reordering breaks the chain that `empi audit verify` walks.
+ * Events wait for their seal in `audit_pending` (filled by a trigger on insert).
  */
 @Entity('audit_event')
 @Index('ix_audit_event_time', ['occurredAt'])
@@ -13,7 +16,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 // GIN index on person_ids, written by hand in the migration (TypeORM cannot declare GIN).
 @Index('ix_audit_event_person', { synchronize: false })
 export class AuditEventEntity {
-  @PrimaryColumn({ type: 'bigint' })
+  /**
+   * Number of the event, from a sequence: increasing within a transaction and roughly in
+   * time across them, with gaps where a transaction rolled back. The chain's order is the
+   * seal's `position`, which is gap-free.
+   */
+  @PrimaryGeneratedColumn({ type: 'bigint' })
   seq!: string;
 
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })
@@ -51,14 +59,12 @@ export class AuditEventEntity {
   @Column({ name: 'request_id', type: 'text', nullable: true })
   requestId!: string | null;
 
-  @Column({ name: 'prev_hash', type: 'text' })
-  prevHash!: string;
-
-  @Column({ type: 'text' })
-  hash!: string;
 }
 
-/** The head of the chain: its row lock serialises appends; it holds the last seq and hash. */
+/**
+ * The head of the chain: its row lock serialises sealers (several API replicas may try at
+ * once: one seals, the others skip); it holds the last sealed position and its hash.
+ */
 @Entity('audit_head')
 export class AuditHeadEntity {
   @PrimaryColumn({ type: 'integer' })

@@ -1,7 +1,6 @@
 import { csvLine } from '@concord/domain';
-import { AuditEventEntity } from '@concord/persistence';
 import { invalid } from '../errors/service-error';
-import { AuditFilter, AuditLedger } from './audit-ledger';
+import { AuditFilter, AuditLedger, LedgerEvent } from './audit-ledger';
 
 export type AuditExportFormat = 'csv' | 'ndjson';
 
@@ -51,7 +50,7 @@ export function parseAuditFormat(value: string | undefined): AuditExportFormat {
   throw invalid('format', 'must be csv or ndjson');
 }
 
-function plain(e: AuditEventEntity) {
+function plain(e: LedgerEvent) {
   return {
     seq: e.seq,
     occurred_at: e.occurredAt.toISOString(),

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { AuditEventEntity } from '@concord/persistence';
 import { invalid } from '../errors/service-error';
-import { auditHash, GENESIS_HASH } from './audit-hash';
+import { GENESIS_HASH } from './audit-hash';
+import { sealAudit, STORED_AUDIT_COLUMNS, StoredAuditRow, storedEventHash } from './audit-seal';
 
 export interface AuditFilter {
   from?: Date;
@@ -20,102 +20,151 @@ export interface VerifyResult {
 
 const BATCH = 5000;
 
+/** An event as exported: its content and, once sealed, its place in the chain. */
+export interface LedgerEvent {
+  seq: string;
+  occurredAt: Date;
+  actor: string;
+  actorRole: string;
+  action: string;
+  personIds: string[];
+  recordIds: string[];
+  reason: string | null;
+  before: object | null;
+  after: object | null;
+  modelVersion: string | null;
+  requestId: string | null;
+  /** Null only for an event that committed after the export sealed the ledger. */
+  prevHash: string | null;
+  hash: string | null;
+}
+
 /** Reading the ledger: filtered, streamed export and chain verification. */
 export class AuditLedger {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Events matching the filter, oldest first, fetched in batches (constant memory). */
-  async *events(filter: AuditFilter): AsyncGenerator<AuditEventEntity> {
+  /** Events matching the filter, oldest first, fetched in batches (constant memory); seals first. */
+  async *events(filter: AuditFilter): AsyncGenerator<LedgerEvent> {
     if (filter.from && filter.to && filter.from > filter.to) throw invalid('from', 'must not be after to');
+    await sealAudit(this.dataSource, { wait: true });
+    const where: string[] = ['e.seq > $1'];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length + 1}`));
+    };
+    if (filter.from) add('e.occurred_at >= ?', filter.from);
+    if (filter.to) add('e.occurred_at < ?', filter.to);
+    if (filter.personId) add('e.person_ids @> ARRAY[?::text]', filter.personId);
+    if (filter.actor) add('e.actor = ?', filter.actor);
+    if (filter.action) add('e.action = ?', filter.action);
     let after = '0';
     for (;;) {
-      const qb = this.dataSource
-        .getRepository(AuditEventEntity)
-        .createQueryBuilder('e')
-        .where('e.seq > :after', { after })
-        .orderBy('e.seq', 'ASC')
-        .take(BATCH);
-      if (filter.from) qb.andWhere('e.occurred_at >= :from', { from: filter.from });
-      if (filter.to) qb.andWhere('e.occurred_at < :to', { to: filter.to });
-      if (filter.personId) qb.andWhere(':person = ANY(e.person_ids)', { person: filter.personId });
-      if (filter.actor) qb.andWhere('e.actor = :actor', { actor: filter.actor });
-      if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
-      const rows = await qb.getMany();
-      for (const row of rows) yield row;
+      const rows: Array<StoredAuditRow & { prev_hash: string | null; hash: string | null }> =
+        await this.dataSource.query(
+          `SELECT ${STORED_AUDIT_COLUMNS.split(', ')
+            .map((c) => `e.${c}`)
+            .join(', ')}, s.prev_hash, s.hash
+             FROM audit_event e LEFT JOIN audit_seal s ON s.event_seq = e.seq
+            WHERE ${where.join(' AND ')}
+            ORDER BY e.seq
+            LIMIT ${BATCH}`,
+          [after, ...params],
+        );
+      for (const row of rows)
+        yield {
+          seq: String(row.seq),
+          occurredAt: row.occurred_at,
+          actor: row.actor,
+          actorRole: row.actor_role,
+          action: row.action,
+          personIds: row.person_ids,
+          recordIds: row.record_ids,
+          reason: row.reason,
+          before: row.before as object | null,
+          after: row.after as object | null,
+          modelVersion: row.model_version,
+          requestId: row.request_id,
+          prevHash: row.prev_hash,
+          hash: row.hash,
+        };
       if (rows.length < BATCH) return;
-      after = rows[rows.length - 1].seq;
+      after = String(rows[rows.length - 1].seq);
     }
   }
 
-  /** Walks the whole chain from the genesis hash and names the first broken event. */
+  /**
+   * Seals what has committed, then walks the chain from the genesis hash in seal order and
+   * names the first broken event: a changed event (hash), a missing one (its seal names
+   * no event, or a position is missing), a reordering (prev_hash), a chain that ends
+   * before its head, or an event that was taken off the sealing queue without a seal.
+   */
   async verify(progress: (checked: number) => void = () => undefined): Promise<VerifyResult> {
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1n;
-    let checked = 0;
-    let after = '0';
-    for (;;) {
-      const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-        `SELECT seq, occurred_at, actor, actor_role, action, person_ids, record_ids, reason, before, after,
-                model_version, request_id, prev_hash, hash
-           FROM audit_event WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
-        [after],
-      );
-      for (const row of rows) {
-        const seq = String(row['seq']);
-        if (BigInt(seq) !== expectedSeq)
-          return {
-            ok: false,
-            checked,
-            firstBroken: { seq, problem: `expected event ${expectedSeq} next: events are missing` },
-          };
-        if (row['prev_hash'] !== prevHash)
-          return {
-            ok: false,
-            checked,
-            firstBroken: { seq, problem: 'does not follow the previous event (prev_hash differs)' },
-          };
-        const hash = auditHash({
-          seq,
-          occurredAt: (row['occurred_at'] as Date).toISOString(),
-          actor: row['actor'] as string,
-          actorRole: row['actor_role'] as string,
-          action: row['action'] as string,
-          personIds: row['person_ids'] as string[],
-          recordIds: row['record_ids'] as string[],
-          reason: row['reason'] as string | null,
-          before: row['before'],
-          after: row['after'],
-          modelVersion: row['model_version'] as string | null,
-          requestId: row['request_id'] as string | null,
-          prevHash,
-        });
-        if (hash !== row['hash'])
-          return {
-            ok: false,
-            checked,
-            firstBroken: { seq, problem: 'its content does not match its hash (the event was changed)' },
-          };
-        prevHash = hash;
-        expectedSeq++;
-        checked++;
-      }
-      progress(checked);
-      if (rows.length < BATCH) break;
-      after = String(rows[rows.length - 1]['seq']);
-    }
+    await sealAudit(this.dataSource, { wait: true });
+    // Walk up to the head as it is now; sealers may go on appending behind it meanwhile.
     const [head]: Array<{ seq: string; hash: string }> = await this.dataSource.query(
       'SELECT seq, hash FROM audit_head WHERE id = 1',
     );
-    if (head && (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== prevHash)) {
-      return {
-        ok: false,
-        checked,
-        firstBroken: {
-          seq: String(expectedSeq),
-          problem: `the ledger ends early: events up to ${head.seq} were written`,
-        },
-      };
+    const end = BigInt(head?.seq ?? '0');
+    let prevHash = GENESIS_HASH;
+    let expected = 1n;
+    let checked = 0;
+    while (expected <= end) {
+      const rows: Array<
+        StoredAuditRow & {
+          position: string;
+          event_seq: string;
+          prev_hash: string;
+          hash: string;
+          present: boolean;
+        }
+      > = await this.dataSource.query(
+        `SELECT s.position, s.event_seq, s.prev_hash, s.hash, e.seq IS NOT NULL AS present,
+                  ${STORED_AUDIT_COLUMNS.split(', ')
+                    .map((c) => `e.${c}`)
+                    .join(', ')}
+             FROM audit_seal s LEFT JOIN audit_event e ON e.seq = s.event_seq
+            WHERE s.position >= $1 AND s.position <= $2
+            ORDER BY s.position LIMIT ${BATCH}`,
+        [expected.toString(), end.toString()],
+      );
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const seq = String(row.event_seq);
+        if (BigInt(row.position) !== expected)
+          return broken(checked, seq, `expected chain position ${expected} next: events are missing`);
+        if (!row.present) return broken(checked, seq, 'the event is missing (its seal remains)');
+        if (row.prev_hash !== prevHash)
+          return broken(checked, seq, 'does not follow the previous event (prev_hash differs)');
+        const hash = storedEventHash(row, prevHash);
+        if (hash !== row.hash)
+          return broken(checked, seq, 'its content does not match its hash (the event was changed)');
+        prevHash = hash;
+        expected++;
+        checked++;
+      }
+      progress(checked);
     }
+    if (expected <= end || (head && head.hash !== prevHash))
+      return broken(
+        checked,
+        String(expected),
+        `the ledger ends early: events up to position ${end} were sealed`,
+      );
+    // In one snapshot an event is either sealed or still queued: neither means that
+    // someone removed it from the queue to keep it out of the chain.
+    const [orphan]: Array<{ seq: string }> = await this.dataSource.query(
+      `SELECT e.seq FROM audit_event e
+        WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.event_seq = e.seq)
+          AND NOT EXISTS (SELECT 1 FROM audit_pending p WHERE p.event_seq = e.seq)
+        ORDER BY e.seq LIMIT 1`,
+    );
+    if (orphan)
+      return broken(checked, String(orphan.seq), 'the event was never sealed (taken off the sealing queue)');
     return { ok: true, checked };
   }
+}
+
+function broken(checked: number, seq: string, problem: string): VerifyResult {
+  return { ok: false, checked, firstBroken: { seq, problem } };
 }

@@ -1,6 +1,4 @@
 import { EntityManager } from 'typeorm';
-import { AuditEventEntity } from '@concord/persistence';
-import { auditHash, HashedAuditContent } from './audit-hash';
 
 /** Who acted, as the ledger records it. */
 export interface AuditActor {
@@ -26,10 +24,11 @@ export function toAuditActor(actor: string | AuditActor): AuditActor {
 }
 
 /**
- * Appends events to the ledger inside the caller's transaction. The head row is locked
- * until commit, so appends are serialised and the chain has one order; call it as one of
- * the last writes of a transaction to hold that lock briefly. A rolled-back transaction
- * leaves no event, and no gap.
+ * Appends events to the ledger inside the caller's transaction: one INSERT, no lock, so
+ * concurrent requests never wait for each other here. A rolled-back transaction leaves no
+ * event. The events are chained later by `sealAudit` (see audit-seal.ts), which every API
+ * replica runs periodically and `audit verify` / `audit export` run before they read.
+ * Outside a transaction (`dataSource.manager`) the single statement commits on its own.
  */
 export async function appendAudit(
   manager: EntityManager,
@@ -37,42 +36,41 @@ export async function appendAudit(
   events: NewAuditEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const [head]: Array<{ seq: string; hash: string }> = await manager.query(
-    'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
-  );
-  let seq = BigInt(head.seq);
-  let prevHash = head.hash;
-  const rows: AuditEventEntity[] = [];
   const occurredAt = new Date();
+  const params: unknown[] = [];
+  const tuples: string[] = [];
   for (const event of events) {
-    seq += 1n;
-    const content: HashedAuditContent = {
-      seq: seq.toString(),
-      occurredAt: occurredAt.toISOString(),
-      actor: actor.name,
-      actorRole: actor.role,
-      action: event.action,
-      personIds: event.personIds ?? [],
-      recordIds: event.recordIds ?? [],
-      reason: event.reason ?? null,
-      before: asStored(event.before),
-      after: asStored(event.after),
-      modelVersion: event.modelVersion ?? null,
-      requestId: actor.requestId ?? null,
-      prevHash,
-    };
-    const hash = auditHash(content);
-    rows.push(Object.assign(new AuditEventEntity(), { ...content, occurredAt, hash }));
-    prevHash = hash;
+    const p = params.length;
+    params.push(
+      occurredAt,
+      actor.name,
+      actor.role,
+      event.action,
+      event.personIds ?? [],
+      event.recordIds ?? [],
+      event.reason ?? null,
+      jsonParam(event.before),
+      jsonParam(event.after),
+      event.modelVersion ?? null,
+      actor.requestId ?? null,
+    );
+    tuples.push(
+      `($${p + 1}::timestamptz, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::text[], $${p + 6}::text[], $${p + 7}, ` +
+        `$${p + 8}::jsonb, $${p + 9}::jsonb, $${p + 10}, $${p + 11})`,
+    );
   }
-  await manager.getRepository(AuditEventEntity).insert(rows);
-  await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq.toString(), prevHash]);
+  await manager.query(
+    `INSERT INTO audit_event (occurred_at, actor, actor_role, action, person_ids, record_ids, reason,
+                              before, after, model_version, request_id)
+     VALUES ${tuples.join(', ')}`,
+    params,
+  );
 }
 
-/**
- * The value exactly as jsonb will give it back (dates become ISO strings, undefined
- * members vanish), so the hash written now is the hash `verify` recomputes later.
- */
-function asStored(value: object | null | undefined): object | null {
-  return value === null || value === undefined ? null : (JSON.parse(JSON.stringify(value)) as object);
+/** jsonb travels as JSON text (drivers disagree on how to send a bare object or array). */
+function jsonParam(value: object | null | undefined): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
 }
+
+export { sealAudit, startAuditSealer } from './audit-seal';
+export type { SealOptions } from './audit-seal';

@@ -79,6 +79,13 @@ describe.each(testEngines())('audit ledger on %s', (engine) => {
     ).rejects.toThrow(/append-only/);
     await expect(db.dataSource.query(`DELETE FROM audit_event WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(db.dataSource.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+    await ledger.verify();
+    // The chain beside it is append-only too.
+    await expect(db.dataSource.query(`UPDATE audit_seal SET hash = 'x' WHERE position = 1`)).rejects.toThrow(
+      /audit_seal is append-only/,
+    );
+    await expect(db.dataSource.query(`DELETE FROM audit_seal WHERE position = 1`)).rejects.toThrow(/append-only/);
+    await expect(db.dataSource.query(`TRUNCATE audit_seal`)).rejects.toThrow(/append-only/);
   });
 
   it('names the first broken event when a superuser rewrites or removes one', async () => {
@@ -98,7 +105,16 @@ describe.each(testEngines())('audit ledger on %s', (engine) => {
     });
     expect(await ledger.verify()).toMatchObject({
       ok: false,
-      firstBroken: { seq: '3', problem: expect.stringMatching(/missing/) },
+      firstBroken: { seq: '2', problem: expect.stringMatching(/missing/) },
+    });
+    // Removing its seal as well leaves a hole in the chain's positions.
+    await db.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL session_replication_role = replica`);
+      await m.query(`DELETE FROM audit_seal WHERE event_seq = 2`);
+    });
+    expect(await ledger.verify()).toMatchObject({
+      ok: false,
+      firstBroken: { seq: '3', problem: expect.stringMatching(/position 2 next: events are missing/) },
     });
   });
 });
