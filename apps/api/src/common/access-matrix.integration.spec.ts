@@ -253,6 +253,21 @@ const OPERATIONS: Operation[] = [
     },
     allowed: ['senior-steward'],
   },
+  // Dashboard and audit screens.
+  {
+    name: 'GraphQL indexInsight',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ indexInsight(days: 7) { days autoLink { rate } } }' },
+    allowed: USERS,
+  },
+  {
+    name: 'GraphQL auditEvents',
+    method: 'POST',
+    path: '/graphql',
+    body: { query: '{ auditEvents(first: 5) { nodes { seq action } pageInfo { hasNextPage } } }' },
+    allowed: ['auditor', 'admin'],
+  },
   // The matching model: everyone signed in reads it; administrators change it.
   {
     name: 'GraphQL matchModel',

@@ -13,6 +13,16 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     loadChildren: () => import('./persons/persons.routes').then((m) => m.personsRoutes),
   },
+  {
+    path: 'dashboard',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.dashboardRoutes),
+  },
+  {
+    path: 'audit',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'persons' },
   { path: '**', redirectTo: 'persons' },
 ];

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { Session } from '../auth/session';
 
@@ -11,6 +11,8 @@ import { Session } from '../auth/session';
 })
 export class AppHeader {
   protected readonly session = inject(Session);
+  /** The audit screen is for auditors and administrators only. */
+  protected readonly canAudit = computed(() => ['auditor', 'admin'].includes(this.session.user()?.role ?? ''));
 
   signOut(): void {
     this.session.end('signed-out');
