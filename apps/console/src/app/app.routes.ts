@@ -23,6 +23,11 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes),
   },
+  {
+    path: 'model',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./model/model.routes').then((m) => m.modelRoutes),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'persons' },
   { path: '**', redirectTo: 'persons' },
 ];
