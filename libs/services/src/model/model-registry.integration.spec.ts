@@ -60,7 +60,10 @@ describe.each(testEngines())('model registry on %s', (engine) => {
       createdBy: 'user:admin',
       current: false,
     });
-    await expect(registry.load(edited('draft-1'), ADMIN)).rejects.toMatchObject({ code: 'VALIDATION', field: '$.version' });
+    await expect(registry.load(edited('draft-1'), ADMIN)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      field: '$.version',
+    });
     expect(registry.current()).toBe(DEFAULT_MODEL);
     const audit = await db.dataSource.query(
       `SELECT actor, action, model_version FROM audit_event WHERE action = 'model.loaded'`,

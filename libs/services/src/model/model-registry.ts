@@ -186,7 +186,11 @@ export class ModelRegistry {
     return this.dataSource.transaction(async (m) => {
       await m.query(LOCK);
       const existing = await m.query(`SELECT 1 FROM match_model WHERE version = $1`, [model.version]);
-      if (existing.length > 0) throw invalid('$.version', `model version "${model.version}" already exists; give the new model its own`);
+      if (existing.length > 0)
+        throw invalid(
+          '$.version',
+          `model version "${model.version}" already exists; give the new model its own`,
+        );
       await m.query(
         `INSERT INTO match_model (version, document, status, created_by) VALUES ($1, $2::jsonb, 'draft', $3)`,
         [model.version, JSON.stringify(model), actor.name],
