@@ -13,6 +13,7 @@ export const RULE_KEPT_APART = 8;
 export const RULE_GENERATION = 16;
 export const RULE_NHS_ONLY = 32;
 export const RULE_DISTINCT = 64;
+export const RULE_NAMES_DISAGREE = 128;
 
 export const RULE_HITS: Record<number, SafetyRuleHit> = {
   [RULE_NHS_CONFLICT]: {
@@ -22,7 +23,8 @@ export const RULE_HITS: Record<number, SafetyRuleHit> = {
   },
   [RULE_TWINS]: {
     rule: 'twins-pattern',
-    description: 'Same family name, date of birth and address but different given names or sex: possibly twins.',
+    description:
+      'Same family name, date of birth and address but different given names or sex: possibly twins.',
     effect: 'cap-at-review',
   },
   [RULE_ALIAS]: {
@@ -32,12 +34,14 @@ export const RULE_HITS: Record<number, SafetyRuleHit> = {
   },
   [RULE_GENERATION]: {
     rule: 'generation-gap',
-    description: 'Birth years 12 or more apart: parent and child (e.g. a newborn registered on the mother\'s NHS number).',
+    description:
+      "Birth years 12 or more apart: parent and child (e.g. a newborn registered on the mother's NHS number).",
     effect: 'cap-at-review',
   },
   [RULE_NHS_ONLY]: {
     rule: 'nhs-number-only',
-    description: 'The NHS number agrees but given name, sex and birth date do not: another person\'s number typed in?',
+    description:
+      "The NHS number agrees but given name, sex and birth date do not: another person's number typed in?",
     effect: 'cap-at-review',
   },
   [RULE_DISTINCT]: {
@@ -47,6 +51,13 @@ export const RULE_HITS: Record<number, SafetyRuleHit> = {
       'a parent/child birth gap at one address with no shared NHS number; a boy and a girl of one birth ' +
       'with different given names): not a match, kept out of the review queue.',
     effect: 'never-link',
+  },
+  [RULE_NAMES_DISAGREE]: {
+    rule: 'names-disagree',
+    description:
+      'Neither name agrees, even crosswise (or only one name agrees crosswise and the sex differs): ' +
+      'the identifier, birth date or address may belong to a household member.',
+    effect: 'cap-at-review',
   },
   [RULE_KEPT_APART]: {
     rule: 'kept-apart',
@@ -60,10 +71,17 @@ const NHS_EXACT_OTHER = 1;
 const NHS_ONE_EDIT = 2;
 const NHS_DIFFERENT_VALID = 3;
 const NHS_EXACT_VALID = 0;
+const NHS_DIFFERENT = 5;
+const FAMILY_SWAPPED = 4;
+const FAMILY_TOKEN_OVERLAP = 5;
+const FAMILY_DIFFERENT = 6;
 const GIVEN_JW94 = 1;
+const GIVEN_JW88 = 2;
 const GIVEN_PHONETIC = 3;
+const GIVEN_NICKNAME = 4;
 const GIVEN_SWAPPED = 5;
 const GIVEN_TOKEN_OVERLAP = 6;
+const DOB_ONE_DIGIT = 3;
 const DOB_DIFFERENT = 6;
 const GIVEN_EXACT = 0;
 const GIVEN_DIFFERENT = 8;
@@ -73,7 +91,13 @@ function sexConflict(a: StandardRecord, b: StandardRecord): boolean {
   return (a.sex === 'M' && b.sex === 'F') || (a.sex === 'F' && b.sex === 'M');
 }
 
-function level(cm: CompiledModel, levels: ArrayLike<number>, f: FieldName, a: StandardRecord, b: StandardRecord): number {
+function level(
+  cm: CompiledModel,
+  levels: ArrayLike<number>,
+  f: FieldName,
+  a: StandardRecord,
+  b: StandardRecord,
+): number {
   const i = cm.indexOf[f];
   return i >= 0 ? levels[i] : COMPARATORS[f](a, b);
 }
@@ -82,9 +106,18 @@ function level(cm: CompiledModel, levels: ArrayLike<number>, f: FieldName, a: St
  * Same postcode, phone or street address. An address counts only with a house number: a town
  * alone (Splink's fake_1000 city column) is shared by thousands of unrelated people.
  */
-function sameHousehold(cm: CompiledModel, levels: ArrayLike<number>, a: StandardRecord, b: StandardRecord): boolean {
-  if ((a.postcode !== null && a.postcode === b.postcode) || (a.phone !== null && a.phone === b.phone)) return true;
-  return level(cm, levels, 'addressLine', a, b) === 0 && a.addressTokens.some((t) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57);
+function sameHousehold(
+  cm: CompiledModel,
+  levels: ArrayLike<number>,
+  a: StandardRecord,
+  b: StandardRecord,
+): boolean {
+  if ((a.postcode !== null && a.postcode === b.postcode) || (a.phone !== null && a.phone === b.phone))
+    return true;
+  return (
+    level(cm, levels, 'addressLine', a, b) === 0 &&
+    a.addressTokens.some((t) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)
+  );
 }
 
 /**
@@ -98,46 +131,90 @@ function sameHousehold(cm: CompiledModel, levels: ArrayLike<number>, a: Standard
  * conflict rule and to the sex comparison: a boy and a girl of the same birth with
  * different given names always fire it.
  */
-export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRecord, levels: ArrayLike<number>): number {
+export function safetyRules(
+  cm: CompiledModel,
+  a: StandardRecord,
+  b: StandardRecord,
+  levels: ArrayLike<number>,
+): number {
   const s = cm.model.safety;
   let rules = 0;
   const nhs = level(cm, levels, 'nhsNumber', a, b);
   if (s.nhsConflict && nhs === NHS_DIFFERENT_VALID) rules |= RULE_NHS_CONFLICT;
+  // A shared identifier that is not a valid NHS number (a hospital number, a national id
+  // with a typo) outweighs a given-name difference. A shared valid NHS number does not:
+  // twins registered with the co-twin's number are a known NHS error mode.
+  const sameOtherId = nhs === NHS_EXACT_OTHER || nhs === NHS_ONE_EDIT;
+  let fam = level(cm, levels, 'familyName', a, b);
+  let given = level(cm, levels, 'givenName', a, b);
+  const sexDiffers = sexConflict(a, b);
   let twinsStrong = false;
-  if (s.twins && a.dob !== null && a.dob === b.dob) {
-    const fam = level(cm, levels, 'familyName', a, b);
-    if (fam >= 0 && fam <= 2) {
-      const household = sameHousehold(cm, levels, a, b);
-      if (household) {
-        const given = level(cm, levels, 'givenName', a, b);
-        const sexDiffers = sexConflict(a, b);
-        // A shared identifier that is not a valid NHS number (a hospital number, a national id
-        // with a typo) outweighs a given-name difference. A shared valid NHS number does not:
-        // twins registered with the co-twin's number are a known NHS error mode.
-        const sameOtherId = nhs === NHS_EXACT_OTHER || nhs === NHS_ONE_EDIT;
+  if (s.twins) {
+    if (fam === FAMILY_SWAPPED) {
+      // Swapped names: the family names agree crosswise; the given names are the other diagonal.
+      fam = 0;
+      given = Math.max(nameLevel(a.givenName, b.familyName), nameLevel(a.familyName, b.givenName));
+    } else if (fam === FAMILY_DIFFERENT && given === GIVEN_DIFFERENT) {
+      // No name agrees directly. A partial swap (one record's given name is the other's family
+      // name, the other name changed) leaves one name agreeing crosswise.
+      const cross1 = nameLevel(a.familyName, b.givenName) < GIVEN_DIFFERENT;
+      const cross2 = nameLevel(a.givenName, b.familyName) < GIVEN_DIFFERENT;
+      if (!cross1 && !cross2) {
+        if (!sameOtherId) rules |= RULE_NAMES_DISAGREE;
+      } else if (cross1 !== cross2 && sexDiffers && !sameOtherId) {
+        // One name agrees crosswise (it may be the given or the family name) and the sex differs.
+        rules |= RULE_NAMES_DISAGREE;
+      }
+    }
+  }
+  // Twins and triplets: one birth (the same date of birth, or one typed a digit or a day/month
+  // swap away), one family name, one household.
+  const dob = level(cm, levels, 'dateOfBirth', a, b);
+  // An identifier that disagrees (an invalid number, a different hospital number) backs nothing.
+  const noId = nhs < 0 || nhs === NHS_DIFFERENT;
+  // One birth: the same date of birth; or one a typo away (a digit, day and month swapped) or
+  // unknown on one side, where the weaker signs below (a sound-alike or crossed middle names
+  // backed by the NHS number) are not enough on their own.
+  const exactBirth = dob === 0 || dob === 1;
+  const nearBirth = dob < 0 || dob === 2 || dob === DOB_ONE_DIGIT;
+  const famAgrees = (fam >= 0 && fam <= 2) || fam === FAMILY_TOKEN_OVERLAP;
+  if (s.twins && (exactBirth || nearBirth) && famAgrees && sameHousehold(cm, levels, a, b)) {
+    {
+      {
         // Sound-alike given names (Hassan/Hussain, Jack/Jake: same Double Metaphone, Jaro-Winkler
         // below 0.88) at the same birth and address are as likely twins as spelling variants when
         // nothing but a (possibly the co-twin's) NHS number or no identifier at all backs them.
         // A shared middle name tells the spelling variant apart (twins' middle names are their own).
-        const lookAlike = given === GIVEN_PHONETIC && (nhs === NHS_EXACT_VALID || nhs < 0) && !middleNamesShared(a.givenTokens, b.givenTokens);
+        const lookAlike =
+          given === GIVEN_PHONETIC &&
+          (nhs === NHS_EXACT_VALID || noId) &&
+          !middleNamesShared(a.givenTokens, b.givenTokens);
         // With no identifier at all, any spelling, nickname or middle-name variant of the given
         // name is as likely the co-twin (Henry/Harry, Lily/Lilly) as the same child, unless a
         // middle name is shared.
         const unbacked =
           s.twinsUnbacked !== false &&
-          nhs < 0 && given >= GIVEN_JW94 && given < GIVEN_SWAPPED && !middleNamesShared(a.givenTokens, b.givenTokens);
+          noId &&
+          given >= GIVEN_JW94 &&
+          given < GIVEN_SWAPPED &&
+          !middleNamesShared(a.givenTokens, b.givenTokens);
         // Token overlap from a middle name used as given name leaves one name list inside the
         // other (typos and nicknames allowed). Twins Siobhan [Karen] and Margaret [Siobhan] overlap
-        // too, but each carries a name the other lacks.
-        const crossed = given === GIVEN_TOKEN_OVERLAP && !sameOtherId && !nameListInside(a.givenTokens, b.givenTokens);
-        if (
+        // too, but each carries a name the other lacks. With no identifier, a record whose one given
+        // name is only the other's middle name (Maria against Ioana [Maria]) is as likely the co-twin;
+        // backed by the NHS number it is the child known by a middle name.
+        const crossed =
+          given === GIVEN_TOKEN_OVERLAP && !sameOtherId && !nameListInside(a.givenTokens, b.givenTokens);
+        const middleOnly =
+          given === GIVEN_TOKEN_OVERLAP && noId && middleNameOnly(a.givenTokens, b.givenTokens);
+        const strong =
           (given === GIVEN_DIFFERENT && !sameOtherId) ||
-          lookAlike ||
           unbacked ||
-          crossed ||
-          (sexDiffers && given !== GIVEN_EXACT) ||
-          (middleNamesDisagree(a.givenTokens, b.givenTokens) && !sameOtherId)
-        ) {
+          middleOnly ||
+          (sexDiffers && given !== GIVEN_EXACT);
+        const weak =
+          lookAlike || crossed || (middleNamesDisagree(a.givenTokens, b.givenTokens) && !sameOtherId);
+        if (strong || (exactBirth && weak)) {
           rules |= RULE_TWINS;
           // Really different given names and a boy and a girl: two children of one birth.
           twinsStrong = given === GIVEN_DIFFERENT && sexDiffers;
@@ -147,30 +224,65 @@ export function safetyRules(cm: CompiledModel, a: StandardRecord, b: StandardRec
   }
   // A household member's (or spouse's) NHS number typed in: only the number agrees.
   if (s.nhsConflict && nhs === NHS_EXACT_VALID) {
-    const given = level(cm, levels, 'givenName', a, b);
-    const dob = level(cm, levels, 'dateOfBirth', a, b);
+    const g = level(cm, levels, 'givenName', a, b);
     // Held at review, not dropped: the steward has to correct the number on the record.
-    if (given === GIVEN_DIFFERENT && dob !== 0 && dob !== 1) rules |= RULE_NHS_ONLY;
+    if (g === GIVEN_DIFFERENT && dob !== 0 && dob !== 1) rules |= RULE_NHS_ONLY;
   }
-  // Parent and child share surname, address and sometimes (by mistake) an NHS number.
-  if (s.twins && a.dobYear !== null && b.dobYear !== null && Math.abs(a.dobYear - b.dobYear) >= 12) {
+  // Parent and child share surname, address and sometimes (by mistake) an NHS number. An
+  // impossible date of birth (1983-43-17) still tells its year.
+  const yearA = a.dobYear ?? a.dobYearOnly ?? null;
+  const yearB = b.dobYear ?? b.dobYearOnly ?? null;
+  if (s.twins && yearA !== null && yearB !== null && Math.abs(yearA - yearB) >= 12) {
     // A shared non-NHS identifier (hospital number, national id) outweighs it, as for twins.
-    const sameOtherId = nhs === NHS_EXACT_OTHER || nhs === NHS_ONE_EDIT;
-    if (!sameOtherId && level(cm, levels, 'dateOfBirth', a, b) === DOB_DIFFERENT) {
+    if (!sameOtherId && (dob === DOB_DIFFERENT || dob < 0)) {
       rules |= RULE_GENERATION;
       // Parent and child at one address, unless one NHS number backs the pair (a mistyped
       // birth year). Without a shared address a far-off year is as likely a typo (FEBRL, Splink data).
       if (nhs !== NHS_EXACT_VALID && sameHousehold(cm, levels, a, b)) rules |= RULE_DISTINCT;
+      // Only the NHS number agrees, and the births are a generation apart: the number belongs
+      // to the other person (a newborn imaged under the mother's number). Two independent signs
+      // of two people; the wrong number is a data-quality fix on the record, not a match to review.
+      if ((rules & RULE_NHS_ONLY) !== 0) rules |= RULE_DISTINCT;
     }
   }
-  if (((rules & RULE_NHS_CONFLICT) !== 0 && (rules & (RULE_TWINS | RULE_GENERATION)) !== 0) || twinsStrong) rules |= RULE_DISTINCT;
-  if (s.emergencyAlias && (a.flags.includes('emergency-alias') || b.flags.includes('emergency-alias'))) rules |= RULE_ALIAS;
+  if (((rules & RULE_NHS_CONFLICT) !== 0 && (rules & (RULE_TWINS | RULE_GENERATION)) !== 0) || twinsStrong)
+    rules |= RULE_DISTINCT;
+  if (s.emergencyAlias && (a.flags.includes('emergency-alias') || b.flags.includes('emergency-alias')))
+    rules |= RULE_ALIAS;
   return rules;
+}
+
+/** Level of two single names on the given-name scale: exact, Jaro-Winkler ≥ 0.94 / 0.88, nickname, else different. */
+function nameLevel(x: string | null, y: string | null): number {
+  if (x === null || y === null) return GIVEN_DIFFERENT;
+  if (x === y) return GIVEN_EXACT;
+  const jw = jaroWinkler(x, y);
+  if (jw >= 0.94) return GIVEN_JW94;
+  if (jw >= 0.88) return GIVEN_JW88;
+  if (isNicknamePair(x, y)) return GIVEN_NICKNAME;
+  return GIVEN_DIFFERENT;
+}
+
+/** One record has a single given name, and it is only a middle name of the other (Sahra against Hawa [Sahra]). */
+function middleNameOnly(a: string[], b: string[]): boolean {
+  const only = (x: string[], y: string[]) =>
+    x.length === 1 && y.length > 1 && x[0] !== y[0] && y.indexOf(x[0], 1) > 0;
+  return only(a, b) || only(b, a);
 }
 
 export function ruleHits(rules: number): SafetyRuleHit[] {
   const hits: SafetyRuleHit[] = [];
-  for (const bit of [RULE_KEPT_APART, RULE_DISTINCT, RULE_NHS_CONFLICT, RULE_NHS_ONLY, RULE_TWINS, RULE_GENERATION, RULE_ALIAS]) if (rules & bit) hits.push(RULE_HITS[bit]);
+  for (const bit of [
+    RULE_KEPT_APART,
+    RULE_DISTINCT,
+    RULE_NHS_CONFLICT,
+    RULE_NHS_ONLY,
+    RULE_NAMES_DISAGREE,
+    RULE_TWINS,
+    RULE_GENERATION,
+    RULE_ALIAS,
+  ])
+    if (rules & bit) hits.push(RULE_HITS[bit]);
   return hits;
 }
 

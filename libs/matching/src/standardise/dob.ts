@@ -5,6 +5,8 @@ export interface StandardDob {
   year: number | null;
   month: number | null;
   day: number | null;
+  /** The year of an impossible date whose year itself is plausible (1983-43-17): still evidence of age. */
+  yearOnly?: number;
   flags: string[];
 }
 
@@ -65,7 +67,8 @@ function parseDob(raw: string, maxYear: number): StandardDob {
     return { ...MISSING, flags: ['dob-unreadable'] };
   }
   if (y < MIN_YEAR || y > maxYear || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) {
-    return { ...MISSING, flags: ['dob-impossible'] };
+    const yearOnly = y >= MIN_YEAR && y <= maxYear ? y : undefined;
+    return yearOnly === undefined ? { ...MISSING, flags: ['dob-impossible'] } : { ...MISSING, yearOnly, flags: ['dob-impossible'] };
   }
   if (y === 1900 && mo === 1 && d === 1) return { ...MISSING, flags: ['dob-default-1900'] };
   const value = `${y}${mo < 10 ? '0' : ''}${mo}${d < 10 ? '0' : ''}${d}`;

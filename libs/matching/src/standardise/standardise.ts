@@ -34,6 +34,8 @@ export interface StandardRecord {
   /** YYYYMMDD. */
   dob: string | null;
   dobYear: number | null;
+  /** Year of an impossible date of birth whose year is plausible (absent otherwise; older stored records lack it). */
+  dobYearOnly?: number;
   dobMonth: number | null;
   dobDay: number | null;
   sex: 'M' | 'F' | 'O' | 'U';
@@ -100,6 +102,7 @@ export function standardise(input: SourceRecordInput): StandardRecord {
     givenPhonetic,
     dob: dob.value,
     dobYear: dob.year,
+    ...(dob.yearOnly !== undefined ? { dobYearOnly: dob.yearOnly } : {}),
     dobMonth: dob.month,
     dobDay: dob.day,
     sex: standardSex(input.sex),
