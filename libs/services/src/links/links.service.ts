@@ -1,6 +1,6 @@
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { stripNhsNumber } from '@concord/domain';
-import { LinkEntity, PersonEntity, SourceRecordEntity } from '@concord/persistence';
+import { PersonEntity } from '@concord/persistence';
 import { appendAudit, AuditActor } from '../audit/audit-log';
 import { invalid, notFound } from '../errors/service-error';
 
@@ -20,14 +20,19 @@ export class LinksService {
   async bySourceIdentifier(system: string, localId: string, actor: AuditActor): Promise<LinksView> {
     if (!system) throw invalid('system', 'is required');
     if (!localId) throw invalid('localId', 'is required');
-    const record = await this.dataSource
-      .getRepository(SourceRecordEntity)
-      .findOneBy({ sourceSystem: system, localId });
-    if (!record) throw notFound(`No record with system "${system}" and localId "${localId}"`);
-    const link = await this.dataSource
-      .getRepository(LinkEntity)
-      .findOneByOrFail({ recordId: record.id, endedAt: IsNull() });
-    return this.audited(await this.view(this.dataSource.manager, link.personId), actor);
+    // One round trip for the record's person and all its identifiers (then one for the audit).
+    const rows: ViewRow[] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT l.person_id FROM source_record r
+           JOIN link l ON l.record_id = r.id AND l.ended_at IS NULL
+          WHERE r.source_system = $1 AND r.local_id = $2)
+       ${VIEW_SELECT} WHERE p.id = (SELECT person_id FROM target)`,
+      [system, localId],
+    );
+    if (rows.length === 0) throw notFound(`No record with system "${system}" and localId "${localId}"`);
+    const view = await this.viewFromRows(this.dataSource.manager, rows[0].id, rows);
+    await this.audit([view], actor);
+    return view;
   }
 
   async byNhsNumber(raw: string, actor: AuditActor): Promise<LinksView[]> {
@@ -41,21 +46,27 @@ export class LinksService {
     );
     if (rows.length === 0) throw notFound(`No record holds NHS number ${digits}`);
     const views = await Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.person_id)));
-    for (const view of views) await this.audited(view, actor);
+    await this.audit(views, actor);
     return views;
   }
 
   async byPersonId(personId: string, actor: AuditActor): Promise<LinksView> {
     if (!/^[0-9a-f-]{36}$/i.test(personId)) throw invalid('personId', 'must be a UUID');
-    return this.audited(await this.view(this.dataSource.manager, personId), actor);
+    const view = await this.view(this.dataSource.manager, personId);
+    await this.audit([view], actor);
+    return view;
   }
 
-  /** Who looked at whom: every answer naming a person is a read of patient data. */
-  private async audited(view: LinksView, actor: AuditActor): Promise<LinksView> {
-    await this.dataSource.transaction((manager) =>
-      appendAudit(manager, actor, [{ action: 'links.viewed', personIds: [view.personId] }]),
+  /**
+   * Who looked at whom: every answer naming a person is a read of patient data, recorded
+   * (one statement, committed on its own) before the answer leaves.
+   */
+  private async audit(views: LinksView[], actor: AuditActor): Promise<void> {
+    await appendAudit(
+      this.dataSource.manager,
+      actor,
+      views.map((view) => ({ action: 'links.viewed', personIds: [view.personId] })),
     );
-    return view;
   }
 
   /** Resolves retired ids to the active successor (bounded, in case of a corrupt cycle). */
@@ -72,32 +83,52 @@ export class LinksService {
   }
 
   private async view(manager: EntityManager, personId: string): Promise<LinksView> {
-    const person = await this.resolvePerson(manager, personId);
-    const links = await manager
-      .getRepository(LinkEntity)
-      .find({ where: { personId: person.id, endedAt: IsNull() } });
-    const records = links.length
-      ? await manager
-          .getRepository(SourceRecordEntity)
-          .find({ where: { id: In(links.map((l) => l.recordId)) } })
-      : [];
-    records.sort(
-      (a, b) => a.sourceSystem.localeCompare(b.sourceSystem) || a.localId.localeCompare(b.localId),
-    );
+    const rows: ViewRow[] = await manager.query(`${VIEW_SELECT} WHERE p.id = $1`, [personId]);
+    if (rows.length === 0) throw notFound(`No person with id ${personId}`);
+    return this.viewFromRows(manager, personId, rows);
+  }
+
+  /** The view from a person's rows; a retired person is followed to its active successor. */
+  private async viewFromRows(manager: EntityManager, requested: string, rows: ViewRow[]): Promise<LinksView> {
+    if (rows[0].status === 'retired' && rows[0].successor_id) {
+      const person = await this.resolvePerson(manager, requested);
+      rows = await manager.query(`${VIEW_SELECT} WHERE p.id = $1`, [person.id]);
+    }
+    const records = rows
+      .filter((r): r is LinkedRow => r.source_system !== null)
+      .sort((a, b) => a.source_system.localeCompare(b.source_system) || a.local_id.localeCompare(b.local_id));
     const view: LinksView = {
-      personId: person.id,
-      status: person.status,
+      personId: rows[0].id,
+      status: rows[0].status,
       identifiers: records.map((r) => ({
-        system: r.sourceSystem,
-        localId: r.localId,
-        nhsNumber: r.nhsNumber,
-        nhsNumberStatus: r.nhsNumberStatus,
+        system: r.source_system,
+        localId: r.local_id,
+        nhsNumber: r.nhs_number,
+        nhsNumberStatus: r.nhs_number_status,
       })),
       nhsNumbers: [
-        ...new Set(records.filter((r) => r.nhsNumberStatus === 'valid').map((r) => r.nhsNumber as string)),
+        ...new Set(records.filter((r) => r.nhs_number_status === 'valid').map((r) => r.nhs_number as string)),
       ],
     };
-    if (person.id !== personId) view.requestedPersonId = personId;
+    if (view.personId !== requested) view.requestedPersonId = requested;
     return view;
   }
 }
+
+/** A person with each of its currently linked records (one row, with nulls, when it has none). */
+interface ViewRow {
+  id: string;
+  status: string;
+  successor_id: string | null;
+  source_system: string | null;
+  local_id: string | null;
+  nhs_number: string | null;
+  nhs_number_status: string | null;
+}
+
+type LinkedRow = ViewRow & { source_system: string; local_id: string; nhs_number_status: string };
+
+const VIEW_SELECT = `SELECT p.id, p.status, p.successor_id, r.source_system, r.local_id, r.nhs_number, r.nhs_number_status
+    FROM person p
+    LEFT JOIN link l ON l.person_id = p.id AND l.ended_at IS NULL
+    LEFT JOIN source_record r ON r.id = l.record_id`;

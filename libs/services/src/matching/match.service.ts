@@ -69,8 +69,10 @@ export class MatchService {
       .filter((c) => !options.onlyCertain || c.grade === 'certain')
       .sort((a, b) => b.score.weight - a.score.weight)
       .slice(0, count);
-    await this.dataSource.transaction((manager) =>
-      appendAudit(manager, actor, [
+    // The access audit (one statement, committed on its own) and the candidates' golden
+    // views travel at the same time, on two connections; both finish before the answer.
+    const [, persons] = await Promise.all([
+      appendAudit(this.dataSource.manager, actor, [
         {
           action: 'match.candidates-shown',
           personIds: scored.map((c) => c.personId),
@@ -84,11 +86,11 @@ export class MatchService {
           modelVersion: model.version,
         },
       ]),
-    );
+      scored.length === 0
+        ? Promise.resolve([] as PersonEntity[])
+        : this.dataSource.getRepository(PersonEntity).findBy({ id: In(scored.map((s) => s.personId)) }),
+    ]);
     if (scored.length === 0) return [];
-    const persons = await this.dataSource
-      .getRepository(PersonEntity)
-      .findBy({ id: In(scored.map((s) => s.personId)) });
     const byId = new Map(persons.map((p) => [p.id, p]));
     return scored.flatMap((c) => {
       const person = byId.get(c.personId);
