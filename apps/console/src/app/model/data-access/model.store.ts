@@ -88,10 +88,10 @@ export class ModelStore {
     this.busy.set('activating');
     try {
       await firstValueFrom(this.api.activate(version));
-      this.activated.set(version);
       this.draft.set(null);
       this.preview.set(null);
       await this.reload();
+      this.activated.set(version);
     } catch (error) {
       this.draftError.set(messageOf(error));
     } finally {
