@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { Page } from 'playwright-core';
+import { SCREENSHOTS_DIR } from './support/paths';
 import { BrowserSession, openBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
 
 const ADMIN = { username: 'admin', password: 'concord-admin' };
@@ -46,6 +48,8 @@ describe('Model screen in Chromium', () => {
     expect(await chart.locator('.bar').count()).toBeGreaterThan(0);
     expect(await chart.locator('.threshold').count()).toBe(2);
     await screenshot(page, '30-model');
+    // The chart alone, at full resolution, to look at the threshold lines and labels.
+    await chart.screenshot({ path: join(SCREENSHOTS_DIR, '30b-model-histogram.png') });
     await expectAccessible(page, 'model');
   });
 
@@ -82,6 +86,7 @@ describe('Model screen in Chromium', () => {
     expect(wouldDrop).toBe(0);
     expect(await preview.getByTestId('score-histogram').count()).toBe(2);
     await screenshot(page, '31-model-preview');
+    await preview.screenshot({ path: join(SCREENSHOTS_DIR, '31b-model-preview-detail.png') });
     await expectAccessible(page, 'model preview');
 
     await page.getByRole('button', { name: `Activate ${version}` }).click();

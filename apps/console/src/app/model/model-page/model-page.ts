@@ -13,6 +13,7 @@ const FIELD_LABELS: Record<string, string> = {
   sex: 'Sex',
   postcode: 'Postcode',
   address: 'Address',
+  addressLine: 'Address',
   phone: 'Phone',
   email: 'E-mail',
 };
