@@ -187,7 +187,7 @@ export function safetyRules(
         // A shared middle name tells the spelling variant apart (twins' middle names are their own).
         const lookAlike =
           given === GIVEN_PHONETIC &&
-          (nhs === NHS_EXACT_VALID || noId) &&
+          (nhs === NHS_EXACT_VALID || nhs === NHS_DIFFERENT_VALID || noId) &&
           !middleNamesShared(a.givenTokens, b.givenTokens);
         // With no identifier at all, any spelling, nickname or middle-name variant of the given
         // name is as likely the co-twin (Henry/Harry, Lily/Lilly) as the same child, unless a
@@ -200,24 +200,34 @@ export function safetyRules(
           !middleNamesShared(a.givenTokens, b.givenTokens);
         // Token overlap from a middle name used as given name leaves one name list inside the
         // other (typos and nicknames allowed). Twins Siobhan [Karen] and Margaret [Siobhan] overlap
-        // too, but each carries a name the other lacks. With no identifier, a record whose one given
-        // name is only the other's middle name (Maria against Ioana [Maria]) is as likely the co-twin;
-        // backed by the NHS number it is the child known by a middle name.
+        // too, but each carries a name the other lacks. A shared middle name backed by the NHS
+        // number (Niamh [Margaret], Neave [Margaret]) marks a spelling variant of the first name.
+        // With no identifier, a record whose one given name is only the other's middle name
+        // (Maria against Ioana [Maria]) is as likely the co-twin; backed by the NHS number it is
+        // the child known by a middle name.
         const crossed =
-          given === GIVEN_TOKEN_OVERLAP && !sameOtherId && !nameListInside(a.givenTokens, b.givenTokens);
+          given === GIVEN_TOKEN_OVERLAP &&
+          !sameOtherId &&
+          !nameListInside(a.givenTokens, b.givenTokens) &&
+          (noId || !middleNamesShared(a.givenTokens, b.givenTokens));
         const middleOnly =
           given === GIVEN_TOKEN_OVERLAP && noId && middleNameOnly(a.givenTokens, b.givenTokens);
         const strong =
           (given === GIVEN_DIFFERENT && !sameOtherId) ||
           unbacked ||
           middleOnly ||
+          // Two valid NHS numbers, birth dates a typo apart and a variant of the given name.
+          (nearBirth && nhs === NHS_DIFFERENT_VALID && given >= GIVEN_JW94 && given <= GIVEN_NICKNAME) ||
           (sexDiffers && given !== GIVEN_EXACT);
         const weak =
           lookAlike || crossed || (middleNamesDisagree(a.givenTokens, b.givenTokens) && !sameOtherId);
         if (strong || (exactBirth && weak)) {
           rules |= RULE_TWINS;
-          // Really different given names and a boy and a girl: two children of one birth.
-          twinsStrong = given === GIVEN_DIFFERENT && sexDiffers;
+          // Really different given names and a boy and a girl, or really different given and middle
+          // names with no identifier backing the pair: two children of one birth.
+          twinsStrong =
+            given === GIVEN_DIFFERENT &&
+            (sexDiffers || (noId && middleNamesDisagree(a.givenTokens, b.givenTokens)));
         }
       }
     }

@@ -189,6 +189,70 @@ describe('scorePair', () => {
     expect(scorePair(a, b, DEFAULT_MODEL).rules.map((r) => r.rule)).toContain('twins-pattern');
   });
 
+  it('drops sound-alike twins with their own NHS numbers, and name-variant twins born a digit apart', () => {
+    const jake = standardise({ ...base, recordId: 'b', nhsNumber: '4010232137', givenName: 'Jake' });
+    const jack = standardise({ ...base, givenName: 'Jack' });
+    expect(scorePair(jack, jake, DEFAULT_MODEL).decision).toBe('non-link');
+    const leon = standardise({
+      ...base,
+      recordId: 'c',
+      nhsNumber: '4010232137',
+      givenName: 'Leon',
+      dateOfBirth: '1980-01-03',
+    });
+    const leo = standardise({ ...base, givenName: 'Leo' });
+    expect(scorePair(leo, leon, DEFAULT_MODEL).rules.map((r) => r.rule)).toContain('distinct-persons');
+  });
+
+  it('links a first-name variant with the same middle names and NHS number, but holds it without the number', () => {
+    const a = standardise({ ...base, givenName: 'Niamh', otherGivenNames: 'Margaret', sex: 'F' });
+    const b = standardise({
+      ...base,
+      recordId: 'b',
+      givenName: 'Neave',
+      otherGivenNames: 'Margaret',
+      sex: 'F',
+    });
+    expect(scorePair(a, b, DEFAULT_MODEL).decision).toBe('link');
+    const c = standardise({
+      ...base,
+      nhsNumber: '',
+      givenName: 'Niamh',
+      otherGivenNames: 'Margaret',
+      sex: 'F',
+    });
+    expect(scorePair(c, b, DEFAULT_MODEL).rules.map((r) => r.rule)).toContain('twins-pattern');
+  });
+
+  it('drops same-sex twins whose given and middle names all differ when no identifier backs them', () => {
+    const a = standardise({
+      ...base,
+      nhsNumber: '',
+      givenName: 'Victoria',
+      otherGivenNames: 'Jane',
+      sex: 'F',
+    });
+    const b = standardise({
+      ...base,
+      recordId: 'b',
+      nhsNumber: '',
+      givenName: 'Claire',
+      otherGivenNames: 'Louise',
+      sex: 'F',
+    });
+    expect(scorePair(a, b, DEFAULT_MODEL).decision).toBe('non-link');
+    // With one NHS number on both, a steward decides.
+    const c = standardise({ ...base, givenName: 'Victoria', otherGivenNames: 'Jane', sex: 'F' });
+    const d = standardise({
+      ...base,
+      recordId: 'd',
+      givenName: 'Claire',
+      otherGivenNames: 'Louise',
+      sex: 'F',
+    });
+    expect(scorePair(c, d, DEFAULT_MODEL).decision).toBe('review');
+  });
+
   it('gives both records of a pair a shared blocking key', () => {
     const a = standardise(base);
     const b = standardise({ ...base, nhsNumber: '', dateOfBirth: '1980-02-01' });
