@@ -3,7 +3,8 @@ import { DEFAULT_MODEL } from '@concord/matching';
 import { openTestDatabase, testEngines } from '@concord/persistence/testing';
 import type { OpenDatabase } from '@concord/persistence';
 import { RegistrationService } from '../registration/registration.service';
-import { bulkImport, BulkRow } from './bulk-import';
+import { bulkImport, BulkRow, orderedUuids } from './bulk-import';
+import { deferIndexes, DEFERRED_INDEXES_KEY } from './bulk-indexes';
 
 /** Demographics per truth person; each person is sent by one or more systems. */
 const PEOPLE = {
@@ -56,6 +57,23 @@ async function tableCounts(db: OpenDatabase) {
   );
   return row as Record<string, number>;
 }
+
+async function indexes(db: OpenDatabase): Promise<string[]> {
+  const rows: Array<{ indexdef: string }> = await db.dataSource.query(
+    `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname`,
+  );
+  return rows.map((r) => r.indexdef);
+}
+
+describe('ordered ids of a bulk load', () => {
+  it('are version 7 UUIDs in the order they are handed out', () => {
+    const next = orderedUuids(Date.UTC(2026, 10, 28));
+    const ids = Array.from({ length: 40_000 }, next);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
 
 const TRUTH = ['PACS|a2,PAS|a3,RIS|a1', 'PACS|b2,RIS|b1', 'PAS|c1,RIS|c2', 'PAS|d1', 'PACS|e1'].sort();
 
@@ -120,6 +138,24 @@ describe.each(testEngines())('bulk import on %s', (engine) => {
     expect(await partition(db)).toEqual(TRUTH);
     // One version and one link per record, and a gap-free feed.
     expect(await tableCounts(db)).toMatchObject({ persons: 5, records: 9, versions: 9, links: 9, events: 14, last_seq: 14 });
+  }, 120_000);
+
+  it('sets plain indexes aside for a large load and builds them again, also after an interruption', async () => {
+    const db = await fresh();
+    const schema = await indexes(db);
+    const result = await bulkImport(db.dataSource, rows(), { model: DEFAULT_MODEL, deferIndexesFrom: 1 });
+    expect(result.counts).toEqual({ new: 5, linked: 4, review: 0, unchanged: 0 });
+    expect(await indexes(db)).toEqual(schema);
+    expect(await partition(db)).toEqual(TRUTH);
+
+    // A load killed while its indexes were set aside: the next run builds them.
+    expect(await deferIndexes(db.dataSource)).toBeGreaterThan(3);
+    expect((await indexes(db)).length).toBeLessThan(schema.length);
+    const again = await bulkImport(db.dataSource, rows(), { model: DEFAULT_MODEL });
+    expect(again.mode).toBe('resume');
+    expect(await indexes(db)).toEqual(schema);
+    const kept = await db.dataSource.query(`SELECT 1 FROM app_setting WHERE key = $1`, [DEFERRED_INDEXES_KEY]);
+    expect(kept).toEqual([]);
   }, 120_000);
 
   it('leaves repeated ids and an index holding other records to the per-record path', async () => {

@@ -54,7 +54,12 @@ export function emptyChunk(): BulkChunk {
  * chunk's size. JSON travels as text[] and is cast per element, because a parameter of
  * type jsonb[] is not handled alike by every driver (node-postgres, PGlite).
  */
-export async function writeChunk(manager: EntityManager, chunk: BulkChunk, actor: string): Promise<void> {
+export async function writeChunk(
+  manager: EntityManager,
+  chunk: BulkChunk,
+  actor: string,
+  beforeReviews: () => Promise<void> = async () => undefined,
+): Promise<void> {
   const json = (rows: object[]) => JSON.stringify(rows);
   await manager.query(
     `INSERT INTO person (id, status, successor_id, golden, version)
@@ -62,20 +67,19 @@ export async function writeChunk(manager: EntityManager, chunk: BulkChunk, actor
        FROM json_to_recordset($1::json) AS t(id uuid, golden jsonb, version int)`,
     [json(chunk.persons)],
   );
-  const records = json(chunk.records);
+  // Records and their first versions from one parse of the one parameter.
   await manager.query(
-    `INSERT INTO source_record (id, source_system, local_id, raw, standardised, nhs_number, nhs_number_status,
-                                search_family_name, date_of_birth, flags, content_hash, version, created_at, updated_at)
-     SELECT id, sys, lid, raw, std, nhs, nhs_status, fam, dob, flags, hash, 1, at, at
-       FROM json_to_recordset($1::json)
+    `WITH t AS MATERIALIZED (
+       SELECT * FROM json_to_recordset($1::json)
          AS t(id uuid, sys text, lid text, raw jsonb, std jsonb, nhs text, nhs_status text, fam text, dob date,
-              flags text[], hash text, at timestamptz)`,
-    [records],
-  );
-  await manager.query(
-    `INSERT INTO source_record_version (record_id, version, raw, content_hash, actor)
-     SELECT id, 1, raw, hash, $2 FROM json_to_recordset($1::json) AS t(id uuid, raw jsonb, hash text)`,
-    [records, actor],
+              flags text[], hash text, at timestamptz)),
+     records AS (
+       INSERT INTO source_record (id, source_system, local_id, raw, standardised, nhs_number, nhs_number_status,
+                                  search_family_name, date_of_birth, flags, content_hash, version, created_at, updated_at)
+       SELECT id, sys, lid, raw, std, nhs, nhs_status, fam, dob, flags, hash, 1, at, at FROM t)
+     INSERT INTO source_record_version (record_id, version, raw, content_hash, actor)
+     SELECT id, 1, raw, hash, $2 FROM t`,
+    [json(chunk.records), actor],
   );
   await manager.query(
     `INSERT INTO link (record_id, person_id, type, score, match_probability, model_version, explanation, reason, created_by)
@@ -90,6 +94,9 @@ export async function writeChunk(manager: EntityManager, chunk: BulkChunk, actor
        SELECT rid, key FROM json_to_recordset($1::json) AS t(rid uuid, key text)`,
       [json(chunk.keys)],
     );
+  // The change-feed counter is taken after this wait, never before: the chunk waited for
+  // never waits for this one, so the two cannot deadlock.
+  await beforeReviews();
   if (chunk.reviews.length > 0)
     await manager.query(
       `INSERT INTO review_task (id, type, status, record_id, candidate_person_id, score, match_probability,
