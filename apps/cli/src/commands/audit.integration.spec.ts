@@ -56,5 +56,5 @@ describe('audit export and verify on the embedded database', () => {
     await expect(
       runCommand(auditCommand, ['export', '--from', 'x', '--to', 'y', '--format', 'csv']),
     ).rejects.toThrow(/^from: /);
-  }, 90_000);
+  }, 180_000);
 });
