@@ -82,8 +82,10 @@ describe('Model screen in Chromium', () => {
       `[e2e] preview of link threshold 0.9: ${wouldLink} would link, ${wouldStay} stay, ${wouldDrop} drop`,
     );
     expect(wouldLink + wouldStay + wouldDrop).toBeGreaterThan(0);
-    // Only the link threshold moved: nothing can fall below review.
-    expect(wouldDrop).toBe(0);
+    // A lower link threshold takes tasks out of review into automatic links; what the draft changes
+    // is counted against the model in use (engine rules may already hold a task below review).
+    expect(wouldLink).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('preview-changed').textContent())).toBeGreaterThan(0);
     expect(await preview.getByTestId('score-histogram').count()).toBe(2);
     await screenshot(page, '31-model-preview');
     await preview.screenshot({ path: join(SCREENSHOTS_DIR, '31b-model-preview-detail.png') });

@@ -87,6 +87,8 @@ export class PreviewChange {
   @Field(() => Float) proposedWeight!: number;
   @Field(() => Float) proposedProbability!: number;
   @Field({ description: 'would-link or would-drop' }) outcome!: string;
+  @Field({ description: "The current model's outcome for the task: would-link, would-stay or would-drop" })
+  currentOutcome!: string;
 }
 
 @ObjectType({ description: 'What activating a model version would do to the open review queue' })
@@ -98,6 +100,7 @@ export class ModelPreview {
   @Field(() => Int, { description: 'Tasks that would link automatically' }) wouldLink!: number;
   @Field(() => Int, { description: 'Tasks that would stay in review' }) wouldStay!: number;
   @Field(() => Int, { description: 'Tasks that would drop below review' }) wouldDrop!: number;
+  @Field(() => Int, { description: "Tasks whose outcome differs from the current model's" }) changed!: number;
   @Field(() => [PreviewChange]) changes!: PreviewChange[];
   @Field(() => ScoreHistogram, { description: 'The re-scored tasks under the current model' })
   current!: ScoreHistogram;

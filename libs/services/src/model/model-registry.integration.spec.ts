@@ -99,7 +99,8 @@ describe.each(testEngines())('model registry on %s', (engine) => {
     expect(preview.wouldLink + preview.wouldStay + preview.wouldDrop).toBe(tasks.length);
     expect(tasks.length).toBeGreaterThan(0);
     expect(preview.wouldLink).toBeGreaterThan(0);
-    expect(preview.changes[0]).toMatchObject({ outcome: 'would-link' });
+    expect(preview.changes[0]).toMatchObject({ outcome: 'would-link', currentOutcome: 'would-stay' });
+    expect(preview.changed).toBeGreaterThan(0);
     expect(preview.proposed.modelVersion).toBe('lenient-1');
     expect(preview.current.totalTasks).toBe(tasks.length);
 

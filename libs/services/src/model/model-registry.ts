@@ -56,6 +56,8 @@ export interface PreviewChange {
   proposedWeight: number;
   proposedProbability: number;
   outcome: PreviewOutcome;
+  /** What the current model decides for the task today (an engine change can move it too). */
+  currentOutcome: PreviewOutcome;
 }
 
 export interface ModelPreview {
@@ -68,6 +70,8 @@ export interface ModelPreview {
   wouldLink: number;
   wouldStay: number;
   wouldDrop: number;
+  /** Tasks whose outcome under the proposed model differs from the current model's. */
+  changed: number;
   /** The tasks that would leave the queue, likeliest changes first (at most `limit`). */
   changes: PreviewChange[];
   /** The re-scored tasks' weights: `tasks` under the current model, `links` unused (0). */
@@ -288,6 +292,7 @@ export class ModelRegistry {
     let wouldStay = 0;
     let wouldDrop = 0;
     let skipped = 0;
+    let changed = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: Array<{
@@ -319,8 +324,9 @@ export class ModelRegistry {
         const next = scoreAgainstPerson(record, candidates, proposed);
         currentWeights.push(before.weight);
         proposedWeights.push(next.weight);
-        const outcome: PreviewOutcome =
-          next.decision === 'link' ? 'would-link' : next.decision === 'review' ? 'would-stay' : 'would-drop';
+        const outcome = outcomeOf(next.decision);
+        const currentOutcome = outcomeOf(before.decision);
+        if (outcome !== currentOutcome) changed += 1;
         if (outcome === 'would-link') wouldLink += 1;
         else if (outcome === 'would-stay') wouldStay += 1;
         else wouldDrop += 1;
@@ -333,6 +339,7 @@ export class ModelRegistry {
             proposedWeight: next.weight,
             proposedProbability: next.probability,
             outcome,
+            currentOutcome,
           });
       }
     }
@@ -342,7 +349,7 @@ export class ModelRegistry {
     await appendAudit(this.dataSource.manager, actor, [
       {
         action: 'model.previewed',
-        after: { version, scored: currentWeights.length, wouldLink, wouldStay, wouldDrop },
+        after: { version, scored: currentWeights.length, wouldLink, wouldStay, wouldDrop, changed },
         modelVersion: version,
       },
     ]);
@@ -354,6 +361,7 @@ export class ModelRegistry {
       wouldLink,
       wouldStay,
       wouldDrop,
+      changed,
       changes: changes.slice(0, limit),
       current: this.bin(current, [], currentWeights),
       proposed: this.bin(proposed, [], proposedWeights),
@@ -480,6 +488,10 @@ export class ModelRegistry {
     });
     return list;
   }
+}
+
+function outcomeOf(decision: string): PreviewOutcome {
+  return decision === 'link' ? 'would-link' : decision === 'review' ? 'would-stay' : 'would-drop';
 }
 
 /** jsonb comes back parsed from one driver and as text from another. */

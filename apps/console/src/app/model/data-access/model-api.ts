@@ -31,8 +31,8 @@ export const LOAD_MODEL_MUTATION = `
 export const PREVIEW_MODEL_MUTATION = `
   mutation PreviewModel($version: String!) {
     previewModel(version: $version) {
-      version currentVersion scored skipped wouldLink wouldStay wouldDrop
-      changes { taskId taskType currentWeight currentProbability proposedWeight proposedProbability outcome }
+      version currentVersion scored skipped wouldLink wouldStay wouldDrop changed
+      changes { taskId taskType currentWeight currentProbability proposedWeight proposedProbability outcome currentOutcome }
       current { ${HISTOGRAM_FIELDS} }
       proposed { ${HISTOGRAM_FIELDS} }
     }

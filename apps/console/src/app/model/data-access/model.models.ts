@@ -62,6 +62,7 @@ export interface PreviewChange {
   proposedWeight: number;
   proposedProbability: number;
   outcome: string;
+  currentOutcome: string;
 }
 
 export interface ModelPreview {
@@ -72,6 +73,7 @@ export interface ModelPreview {
   wouldLink: number;
   wouldStay: number;
   wouldDrop: number;
+  changed: number;
   changes: PreviewChange[];
   current: ScoreHistogram;
   proposed: ScoreHistogram;

@@ -70,6 +70,7 @@ const preview: ModelPreview = {
   wouldLink: 3,
   wouldStay: 1,
   wouldDrop: 0,
+  changed: 3,
   changes: [
     {
       taskId: 'aaaaaaaa-1',
@@ -79,6 +80,7 @@ const preview: ModelPreview = {
       proposedWeight: -1,
       proposedProbability: 0.3,
       outcome: 'would-link',
+      currentOutcome: 'would-stay',
     },
   ],
   current: histogram,

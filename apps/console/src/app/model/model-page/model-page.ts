@@ -58,6 +58,10 @@ export class ModelPage implements OnInit {
     return [Math.min(...edges), Math.max(...edges)];
   }
 
+  protected outcomeLabel(outcome: string): string {
+    return outcome === 'would-link' ? 'links' : outcome === 'would-drop' ? 'below review' : 'review';
+  }
+
   protected bar(weight: number): number {
     return barPercent(weight, this.maxAbsWeight());
   }
