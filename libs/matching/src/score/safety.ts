@@ -194,7 +194,7 @@ export function safetyRules(
         // middle name is shared.
         const unbacked =
           s.twinsUnbacked !== false &&
-          noId &&
+          nhs < 0 &&
           given >= GIVEN_JW94 &&
           given < GIVEN_SWAPPED &&
           !middleNamesShared(a.givenTokens, b.givenTokens);
