@@ -1,2 +1,2 @@
 /** Version of the matching engine's code (comparators, standardisation); models carry their own version. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
