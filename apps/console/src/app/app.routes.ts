@@ -28,6 +28,21 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     loadChildren: () => import('./model/model.routes').then((m) => m.modelRoutes),
   },
+  {
+    path: 'queues',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./queues/queues.routes').then((m) => m.queuesRoutes),
+  },
+  {
+    path: 'tasks',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./tasks/tasks.routes').then((m) => m.tasksRoutes),
+  },
+  {
+    path: 'search',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./search/search.routes').then((m) => m.searchRoutes),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'persons' },
   { path: '**', redirectTo: 'persons' },
 ];

@@ -14,6 +14,11 @@ export class AppHeader {
   /** The audit screen is for auditors and administrators only. */
   protected readonly canAudit = computed(() => ['auditor', 'admin'].includes(this.session.user()?.role ?? ''));
 
+  /** Queues and search are for those who work or read tasks (not administrators). */
+  protected readonly canReadQueues = computed(() =>
+    ['steward', 'senior-steward', 'auditor'].includes(this.session.user()?.role ?? ''),
+  );
+
   signOut(): void {
     this.session.end('signed-out');
   }

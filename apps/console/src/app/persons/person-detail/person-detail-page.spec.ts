@@ -3,6 +3,8 @@ import { provideRouter } from '@angular/router';
 import { Observable, of, throwError } from 'rxjs';
 import { ApiError } from '../../core/graphql/api-error';
 import { PersonsApi } from '../data-access/persons-api';
+import { StewardApi } from '../../queues/data-access/steward-api';
+import { of as ofHistory } from 'rxjs';
 import { PersonDetail, SourceRecord } from '../data-access/persons.models';
 import { groupBySource, PersonDetailPage } from './person-detail-page';
 
@@ -59,7 +61,11 @@ describe('PersonDetailPage', () => {
     get = jest.fn();
     await TestBed.configureTestingModule({
       imports: [PersonDetailPage],
-      providers: [provideRouter([]), { provide: PersonsApi, useValue: { get } }],
+      providers: [
+        provideRouter([]),
+        { provide: PersonsApi, useValue: { get } },
+        { provide: StewardApi, useValue: { personHistory: () => ofHistory({ id: 'p1', linkHistory: [], operations: [] }) } },
+      ],
     }).compileComponents();
   });
 

@@ -1,6 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
+import { Session } from '../../core/auth/session';
+import { StewardApi } from '../../queues/data-access/steward-api';
+import { PersonHistory, StewardOperation } from '../../queues/data-access/steward.models';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { ApiError } from '../../core/graphql/api-error';
 import { displayName, displayProbability, displayScore } from '../../shared/format/format';
@@ -54,7 +58,7 @@ export function groupBySource(records: readonly SourceRecord[]): SourceGroup[] {
 
 @Component({
   selector: 'cc-person-detail-page',
-  imports: [RouterLink, LoadState, NhsNumberPipe, SexPipe, UkDatePipe, UkDateTimePipe],
+  imports: [RouterLink, FormsModule, LoadState, NhsNumberPipe, SexPipe, UkDatePipe, UkDateTimePipe],
   templateUrl: './person-detail-page.html',
   styleUrl: './person-detail-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -109,6 +113,100 @@ export class PersonDetailPage {
 
   retry(): void {
     this.attempt.update((n) => n + 1);
+    this.loadHistory();
+  }
+
+  // Link history, split and undo (steward workflow).
+  private readonly steward = inject(StewardApi);
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+  readonly canSplit = computed(() => ['steward', 'senior-steward'].includes(this.session.user()?.role ?? ''));
+  readonly canUndo = computed(() => this.session.user()?.role === 'senior-steward');
+  readonly history = signal<PersonHistory | null>(null);
+  readonly historyError = signal('');
+  readonly selected = signal<ReadonlySet<string>>(new Set());
+  readonly splitReason = signal('');
+  readonly splitSubmitted = signal(false);
+  readonly splitError = signal('');
+  readonly splitting = signal(false);
+  readonly actionMessage = signal('');
+  readonly undoReasons = signal<Record<string, string>>({});
+  readonly undoErrors = signal<Record<string, string>>({});
+  readonly undoing = signal('');
+
+  private readonly historyLoader = effect(() => {
+    this.id();
+    untracked(() => this.loadHistory());
+  });
+
+  loadHistory(): void {
+    this.historyError.set('');
+    this.steward.personHistory(this.id()).subscribe({
+      next: (history) => this.history.set(history),
+      error: (e: unknown) => this.historyError.set(e instanceof ApiError ? e.message : 'The history could not be loaded.'),
+    });
+  }
+
+  toggle(recordId: string, checked: boolean): void {
+    const next = new Set(this.selected());
+    if (checked) next.add(recordId);
+    else next.delete(recordId);
+    this.selected.set(next);
+  }
+
+  split(): void {
+    this.splitSubmitted.set(true);
+    const person = this.person();
+    if (!person || this.selected().size === 0 || !this.splitReason().trim() || this.splitting()) return;
+    this.splitting.set(true);
+    this.splitError.set('');
+    this.steward.split(person.id, [...this.selected()], this.splitReason().trim()).subscribe({
+      next: (operation) => {
+        this.splitting.set(false);
+        this.selected.set(new Set());
+        this.splitReason.set('');
+        this.splitSubmitted.set(false);
+        this.actionMessage.set(`Split saved: ${operation.recordIds.length} ${operation.recordIds.length === 1 ? 'record' : 'records'} moved to a new person.`);
+        this.retry();
+      },
+      error: (e: unknown) => {
+        this.splitting.set(false);
+        this.splitError.set(operationError(e));
+      },
+    });
+  }
+
+  undoReason(operationId: string): string {
+    return this.undoReasons()[operationId] ?? '';
+  }
+
+  setUndoReason(operationId: string, value: string): void {
+    this.undoReasons.update((all) => ({ ...all, [operationId]: value }));
+  }
+
+  undo(operation: StewardOperation): void {
+    const reason = this.undoReason(operation.id).trim();
+    if (!reason) {
+      this.undoErrors.update((all) => ({ ...all, [operation.id]: 'Enter a reason for the undo.' }));
+      return;
+    }
+    this.undoing.set(operation.id);
+    this.undoErrors.update((all) => ({ ...all, [operation.id]: '' }));
+    this.steward.undo(operation.id, reason).subscribe({
+      next: () => {
+        this.undoing.set('');
+        this.actionMessage.set(`The ${operation.kind} was undone.`);
+        this.retry();
+      },
+      error: (e: unknown) => {
+        this.undoing.set('');
+        this.undoErrors.update((all) => ({ ...all, [operation.id]: operationError(e) }));
+      },
+    });
+  }
+
+  undoable(operation: StewardOperation): boolean {
+    return operation.status === 'applied' && !operation.undoneAt;
   }
 
   nhsStatus(status: string): NhsStatusView {
@@ -133,4 +231,10 @@ export class PersonDetailPage {
     const given = [record.givenName, record.otherGivenNames].filter((part) => part && part.trim()).join(' ');
     return displayName(record.familyName, given || null);
   }
+}
+
+function operationError(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'CONFLICT')
+    return 'Someone else changed this person meanwhile, or a later change depends on this one. What you typed is kept: reload and check before trying again.';
+  return error instanceof ApiError ? error.message : 'Concord had a problem saving. What you typed is kept: try again.';
 }
