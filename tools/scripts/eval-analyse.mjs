@@ -115,3 +115,24 @@ for (const [key, { d, p }] of decided) {
   tally(reviewBy, `${who} | ${why}`);
 }
 print('review pairs by truth | why review', reviewBy);
+
+// Review pairs that score a link here but were refused by clustering: which rule, on which cross
+// pair of the two clusters (between records of one person, or of two), stopped the join. The
+// re-scoring here has no term frequencies, so "none" is mostly a pair whose batch weight (with
+// them) was below the link threshold rather than a refused join.
+const heldBy = new Map();
+for (const [key, { d }] of decided) {
+  if (d !== 'review') continue;
+  const [a, b] = key.split('|');
+  if (explain(a, b).s.decision !== 'link') continue;
+  const why = new Set();
+  for (const i of byCluster.get(cluster.get(a)) ?? [a])
+    for (const j of byCluster.get(cluster.get(b)) ?? [b]) {
+      const same = person.get(i) === person.get(j) ? 'same' : 'two';
+      for (const r of explain(i, j).s.rules) why.add(`${r.rule} (${same})`);
+      const x = S(i), y = S(j);
+      if (x.nhsValid && y.nhsValid && x.nhs !== y.nhs) why.add(`two NHS numbers (${same})`);
+    }
+  tally(heldBy, `${person.get(a) === person.get(b) ? 'same person' : 'different'} | ${[...why].sort().join(', ') || 'none (batch weight below link?)'}`);
+}
+print('review pairs held by clustering | cross-pair rules between the two clusters (records of one person / of two)', heldBy);
