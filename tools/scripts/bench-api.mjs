@@ -1,9 +1,10 @@
-// `npm run bench:api -- [--persons 1000000] [--seed 42] [--duration 20] [--connections 16] [--keep]`
+// `npm run bench:api -- [--persons 1000000] [--seed 42] [--duration 20] [--connections 16] [--keep] [--db NAME --reuse] [--no-build]`
 // Creates a PostgreSQL database, generates a population, bulk-imports it (timed), starts the
 // built API against it, and loads POST /api/v1/match, POST /api/v1/records and
 // GET /api/v1/links with autocannon from a second process (this script re-invoked with
 // --load-generator). Prints p50/p95/p99 and requests/s against the targets of issue 5, then
-// stops the server and drops the database (unless --keep). Figures are printed, never asserted.
+// stops the server and drops the database (unless --keep). `--db NAME --reuse` loads a database
+// kept by an earlier run instead of importing again. Figures are printed, never asserted.
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -26,7 +27,8 @@ async function main() {
   const seed = Number(opt('seed', '42'));
   const duration = Number(opt('duration', '20'));
   const connections = Number(opt('connections', '16'));
-  const keep = argv.includes('--keep');
+  const reuse = argv.includes('--reuse');
+  const keep = argv.includes('--keep') || reuse;
   const port = Number(opt('port', String(39000 + Math.floor(Math.random() * 1000))));
   const server = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = opt('db', `concord_bench_${randomBytes(4).toString('hex')}`);
@@ -61,23 +63,32 @@ async function main() {
     log(`load average ${(await loadAverage()).join(' ')} on ${(await import('node:os')).cpus().length} CPUs (shared machine: figures fluctuate)`);
     if (!existsSync(join(fixtures, 'records.csv')))
       run('node', ['tools/scripts/fixtures.mjs', '--persons', String(persons), '--seed', String(seed), '--out', fixtures]);
-    run('npx', ['nx', 'run', 'cli:build', '--output-style=stream-without-prefixes']);
-    run('npx', ['nx', 'run', 'api:build', '--output-style=stream-without-prefixes']);
-    await admin(`CREATE DATABASE ${dbName}`);
-    created = true;
+    if (!argv.includes('--no-build')) {
+      run('npx', ['nx', 'run', 'cli:build', '--output-style=stream-without-prefixes']);
+      run('npx', ['nx', 'run', 'api:build', '--output-style=stream-without-prefixes']);
+    }
     const env = { ...process.env, DATABASE_URL: dbUrl, EMPI_SKIP_BUILD: '1' };
-
     const records = join(fixtures, 'records.csv');
-    const importCommand = `node --max-old-space-size=12288 dist/apps/cli/main.js import --input ${records}`;
-    log(`$ DATABASE_URL=${dbUrl} ${importCommand}`);
-    const t0 = Date.now();
-    run('node', ['--max-old-space-size=12288', 'dist/apps/cli/main.js', 'import', '--input', records], { env });
-    const importSeconds = (Date.now() - t0) / 1000;
+    let importSeconds = NaN;
+    if (reuse) {
+      created = true;
+      log(`reusing database ${dbName}: no import`);
+      // The kept schema may be older than the build: the server migrates it at start.
+    } else {
+      await admin(`CREATE DATABASE ${dbName}`);
+      created = true;
+      const importCommand = `node --max-old-space-size=12288 dist/apps/cli/main.js import --input ${records}`;
+      log(`$ DATABASE_URL=${dbUrl} ${importCommand}`);
+      const t0 = Date.now();
+      run('node', ['--max-old-space-size=12288', 'dist/apps/cli/main.js', 'import', '--input', records], { env });
+      importSeconds = (Date.now() - t0) / 1000;
+    }
     const [{ count: recordCount }] = (await queryDb(pg, dbUrl, 'SELECT count(*)::int AS count FROM source_record')).rows;
-    log(`bulk import: ${recordCount} records in ${importSeconds.toFixed(1)} s (${Math.round(recordCount / importSeconds)} records/s)`);
+    if (!reuse) log(`bulk import: ${recordCount} records in ${importSeconds.toFixed(1)} s (${Math.round(recordCount / importSeconds)} records/s)`);
     await queryDb(pg, dbUrl, 'VACUUM ANALYZE');
 
-    const keyRun = spawnSync('npm', ['run', '--silent', 'empi', '--', 'apikey', 'create', '--name', 'bench', '--scopes', 'register,match,links'], {
+    const keyName = `bench-${randomBytes(3).toString('hex')}`;
+    const keyRun = spawnSync('npm', ['run', '--silent', 'empi', '--', 'apikey', 'create', '--name', keyName, '--scopes', 'register,match,links'], {
       cwd: root,
       env,
       encoding: 'utf8',
@@ -102,7 +113,7 @@ async function main() {
     const results = JSON.parse(load.stdout);
     const targets = { match: 20, records: 30, links: 5 };
     process.stdout.write(`\nbench:api: ${persons.toLocaleString('en-GB')} persons, ${recordCount.toLocaleString('en-GB')} records, PostgreSQL, ${connections} connections, ${duration} s per endpoint\n`);
-    process.stdout.write(`bulk import: ${importSeconds.toFixed(1)} s (target for 1.4 M records: 600 s)\n`);
+    if (!reuse) process.stdout.write(`bulk import: ${importSeconds.toFixed(1)} s (target for 1.4 M records: 600 s)\n`);
     process.stdout.write('endpoint                 p50 ms  p95 ms  p99 ms   req/s  non-2xx  errors  target p95\n');
     for (const [name, r] of Object.entries(results))
       process.stdout.write(
