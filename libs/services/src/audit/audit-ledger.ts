@@ -65,7 +65,8 @@ export class AuditLedger {
           `SELECT ${STORED_AUDIT_COLUMNS.split(', ')
             .map((c) => `e.${c}`)
             .join(', ')}, s.prev_hash, s.hash
-             FROM audit_event e LEFT JOIN audit_seal s ON s.event_seq = e.seq
+             FROM audit_event e
+             LEFT JOIN LATERAL (SELECT prev_hash, hash FROM audit_seal WHERE event_seq = e.seq) s ON true
             WHERE ${where.join(' AND ')}
             ORDER BY e.seq
             LIMIT ${BATCH}`,
@@ -109,37 +110,56 @@ export class AuditLedger {
     let prevHash = GENESIS_HASH;
     let expected = 1n;
     let checked = 0;
-    while (expected <= end) {
-      const rows: Array<
-        StoredAuditRow & {
-          position: string;
-          event_seq: string;
-          prev_hash: string;
-          hash: string;
-          present: boolean;
-        }
-      > = await this.dataSource.query(
+    type SealedRow = StoredAuditRow & {
+      position: string;
+      event_seq: string;
+      prev_hash: string;
+      hash: string;
+      present: boolean;
+    };
+    // Batches by position range, and each seal's event by its key (LATERAL): a plan that
+    // stays the same whatever the statistics say about a ledger that just grew a lot.
+    const batch = (after: bigint): Promise<SealedRow[]> =>
+      this.dataSource.query(
         `SELECT s.position, s.event_seq, s.prev_hash, s.hash, e.seq IS NOT NULL AS present,
-                  ${STORED_AUDIT_COLUMNS.split(', ')
-                    .map((c) => `e.${c}`)
-                    .join(', ')}
-             FROM audit_seal s LEFT JOIN audit_event e ON e.seq = s.event_seq
-            WHERE s.position >= $1 AND s.position <= $2
-            ORDER BY s.position LIMIT ${BATCH}`,
-        [expected.toString(), end.toString()],
+                ${STORED_AUDIT_COLUMNS.split(', ')
+                  .map((c) => `e.${c}`)
+                  .join(', ')}
+           FROM audit_seal s
+           LEFT JOIN LATERAL (SELECT * FROM audit_event WHERE seq = s.event_seq) e ON true
+          WHERE s.position > $1 AND s.position <= $2
+          ORDER BY s.position`,
+        [after.toString(), (after + BigInt(BATCH) < end ? after + BigInt(BATCH) : end).toString()],
       );
-      if (rows.length === 0) break;
+    // The next batch is read while this one is hashed. A missing position is caught by the
+    // first row after it, in this batch or a later one.
+    let from = 0n;
+    let next: Promise<SealedRow[]> | null = end > 0n ? batch(from) : null;
+    while (next) {
+      const rows = await next;
+      from += BigInt(BATCH);
+      next = from < end ? batch(from) : null;
       for (const row of rows) {
         const seq = String(row.event_seq);
-        if (BigInt(row.position) !== expected)
+        if (BigInt(row.position) !== expected) {
+          await next?.catch(() => undefined);
           return broken(checked, seq, `expected chain position ${expected} next: events are missing`);
-        if (!row.present) return broken(checked, seq, 'the event is missing (its seal remains)');
-        if (row.prev_hash !== prevHash)
-          return broken(checked, seq, 'does not follow the previous event (prev_hash differs)');
-        const hash = storedEventHash(row, prevHash);
-        if (hash !== row.hash)
-          return broken(checked, seq, 'its content does not match its hash (the event was changed)');
-        prevHash = hash;
+        }
+        const problem = !row.present
+          ? 'the event is missing (its seal remains)'
+          : row.prev_hash !== prevHash
+            ? 'does not follow the previous event (prev_hash differs)'
+            : null;
+        const hash = problem ? null : storedEventHash(row, prevHash);
+        if (problem || hash !== row.hash) {
+          await next?.catch(() => undefined);
+          return broken(
+            checked,
+            seq,
+            problem ?? 'its content does not match its hash (the event was changed)',
+          );
+        }
+        prevHash = hash as string;
         expected++;
         checked++;
       }
