@@ -83,9 +83,9 @@ async function sealBatch(manager: EntityManager, wait: boolean): Promise<number 
     `SELECT ${STORED_AUDIT_COLUMNS.split(', ')
       .map((c) => `e.${c}`)
       .join(', ')}
-       FROM audit_pending p JOIN audit_event e ON e.seq = p.event_seq
-      ORDER BY p.event_seq
-      LIMIT ${SEAL_BATCH}`,
+       FROM (SELECT event_seq FROM audit_pending ORDER BY event_seq LIMIT ${SEAL_BATCH}) p
+       JOIN LATERAL (SELECT * FROM audit_event WHERE seq = p.event_seq) e ON true
+      ORDER BY p.event_seq`,
   );
   if (rows.length === 0) return 0;
   let position = BigInt(heads[0].seq);
