@@ -77,7 +77,7 @@ export class QueuesResolver {
     const demographics = Object.fromEntries(
       Object.entries(input).filter(([, v]) => v !== null && v !== undefined && v !== ''),
     );
-    const candidates = await this.match.match(demographics, { count: count ?? 20 }, actor);
+    const candidates = await this.match.match(demographics, { count: count ?? 20, search: true }, actor);
     return candidates.map((c) => ({
       person: toPerson(c.person),
       score: c.score,

@@ -12,7 +12,7 @@ import { PersonEntity } from '@concord/persistence';
 import { In } from 'typeorm';
 import { appendAudit, AuditActor } from '../audit/audit-log';
 import { invalid } from '../errors/service-error';
-import { findCandidatePersons } from '../registration/candidates';
+import { findCandidatePersons, findPersonsByFamilyName } from '../registration/candidates';
 import { normaliseRecordInput } from '../registration/record-input';
 
 export type MatchGrade = 'certain' | 'probable' | 'possible';
@@ -43,7 +43,7 @@ export class MatchService {
 
   async match(
     input: SourceRecordInput,
-    options: { count?: number; onlyCertain?: boolean },
+    options: { count?: number; onlyCertain?: boolean; search?: boolean },
     actor: AuditActor,
   ): Promise<MatchCandidate[]> {
     const count = options.count ?? 10;
@@ -55,6 +55,15 @@ export class MatchService {
     const model = this.model();
     const record = standardise(demographics);
     const candidates = await findCandidatePersons(this.dataSource.manager, blockingKeys(record, model), null);
+    if (options.search && record.familyName) {
+      // A steward's search may lack the date of birth (or give an impossible one) that most
+      // blocking keys need: persons holding a record with the same family name (indexed)
+      // are candidates too, and every candidate is ranked, not only those in the link or
+      // review band.
+      const known = new Set(candidates.map((c) => c.personId));
+      for (const c of await findPersonsByFamilyName(this.dataSource.manager, record.familyName))
+        if (!known.has(c.personId)) candidates.push(c);
+    }
     const scored = candidates
       .map((c) => ({
         personId: c.personId,
@@ -64,7 +73,7 @@ export class MatchService {
           model,
         ),
       }))
-      .filter((c) => c.score.decision !== 'non-link')
+      .filter((c) => options.search || c.score.decision !== 'non-link')
       .map((c) => ({ ...c, grade: matchGrade(c.score.probability, model) }))
       .filter((c) => !options.onlyCertain || c.grade === 'certain')
       .sort((a, b) => b.score.weight - a.score.weight)

@@ -34,6 +34,35 @@ export async function findCandidatePersons(
       WHERE ($2::uuid IS NULL OR r.id <> $2::uuid)`,
       [keys, excludeRecordId, maxPersons],
     );
+  return groupByPerson(rows);
+}
+
+/** Persons holding a current record with exactly this standardised family name (indexed), capped. */
+export async function findPersonsByFamilyName(
+  manager: EntityManager,
+  familyName: string,
+  maxPersons = 100,
+): Promise<CandidatePerson[]> {
+  const rows: Array<{ person_id: string; record_id: string; standardised: StandardRecord }> =
+    await manager.query(
+      `WITH persons AS (
+       SELECT DISTINCT l.person_id
+         FROM source_record s
+         JOIN link l ON l.record_id = s.id AND l.ended_at IS NULL
+        WHERE s.search_family_name = $1
+        LIMIT $2)
+     SELECT l.person_id, r.id AS record_id, r.standardised
+       FROM persons p
+       JOIN link l ON l.person_id = p.person_id AND l.ended_at IS NULL
+       JOIN source_record r ON r.id = l.record_id`,
+      [familyName, maxPersons],
+    );
+  return groupByPerson(rows);
+}
+
+function groupByPerson(
+  rows: Array<{ person_id: string; record_id: string; standardised: StandardRecord }>,
+): CandidatePerson[] {
   const byPerson = new Map<string, CandidatePerson>();
   for (const row of rows) {
     let person = byPerson.get(row.person_id);
