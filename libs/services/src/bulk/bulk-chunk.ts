@@ -4,6 +4,7 @@ import { blockingKeys, MatchModel, PairScore, scorePair, StandardRecord } from '
 import { goldenView } from '../golden/golden-view';
 import { BulkPlan } from './bulk-plan';
 import { BulkChunk, emptyChunk } from './bulk-writer';
+import { explanationOf, queueFor, taskPriority } from '../steward/task-opening';
 
 /** One accepted, normalised row of the file (first occurrence of its identity). */
 export interface BulkRecord {
@@ -23,8 +24,11 @@ export interface ChunkContext {
   personOf: Array<string | undefined>;
   /** Record id of every record written now or before (undefined: left to the per-record path). */
   recordIds: Array<string | undefined>;
-  /** Review tasks (record indices) each cluster writes: those whose both persons exist once it is written. */
-  reviewsOwnedBy: Map<number, number[]>;
+  /**
+   * Review tasks each cluster writes, as [record, partner record] indices: the record's
+   * task about the partner's person, written with the later of the two persons so both rows exist.
+   */
+  reviewsOwnedBy: Map<number, Array<[number, number]>>;
 }
 
 export interface ChunkTally {
@@ -109,32 +113,70 @@ export function buildChunk(
         reason,
       });
       pushEvent(chunk, 'linked', personId, recordId, { sourceSystem: r.sourceSystem, localId: r.localId });
+      if (nhs.status !== 'valid') addTrace(chunk, recordId, r.sourceSystem);
       tally.records++;
     }
     // Version as the real-time path leaves it: created at 1, one golden refresh per linked record.
     chunk.persons.push({ id: personId, golden: goldenView(golden), version: 1 + members.length });
   }
-  for (const c of clusters) for (const i of ctx.reviewsOwnedBy.get(c) ?? []) addReview(ctx, chunk, i);
+  for (const c of clusters)
+    for (const [i, partner] of ctx.reviewsOwnedBy.get(c) ?? []) addReview(ctx, chunk, i, partner);
   return { chunk, tally };
 }
 
-function addReview(ctx: ChunkContext, chunk: BulkChunk, i: number) {
+/**
+ * The record's task about the partner's person, in the queue the per-record path would
+ * choose (`queueFor`): a pair the NHS-number conflict rule held back is a duplicate
+ * registration, a pair sharing one valid number may be two people sharing it, anything
+ * else is a possible duplicate. The task names the source systems of both sides.
+ */
+function addReview(ctx: ChunkContext, chunk: BulkChunk, i: number, partner: number) {
   const { records, plan, model, personOf } = ctx;
-  const partner = plan.reviewPartner[i];
   const recordId = ctx.recordIds[i];
-  const candidatePersonId = personOf[plan.clusterOf[partner]];
+  const partnerCluster = plan.clusterOf[partner];
+  const candidatePersonId = personOf[partnerCluster];
   // A record or person left to the per-record path: that path makes its own decision.
   if (!recordId || !candidatePersonId) return;
   const score = scorePair(records[i].standardised, records[partner].standardised, model);
+  const members = plan.clusterRecords.subarray(
+    plan.clusterStart[partnerCluster],
+    plan.clusterStart[partnerCluster + 1],
+  );
+  const candidate = {
+    personId: candidatePersonId,
+    score,
+    records: Array.from(members, (m) => ({ recordId: '', standardised: records[m].standardised })),
+  };
+  const type = queueFor(records[i].standardised, candidate) ?? 'possible-duplicate';
+  const systems = new Set([records[i].sourceSystem]);
+  for (const m of members) systems.add(records[m].sourceSystem);
   chunk.reviews.push({
     id: randomUUID(),
+    type,
     rid: recordId,
     pid: candidatePersonId,
+    sys: [...systems].sort(),
     score: round(score.weight),
     prob: score.probability,
-    prio: Math.round(score.probability * 100),
+    prio: taskPriority(type, score.probability),
     expl: explanationOf(score),
     mv: score.modelVersion,
+  });
+}
+
+/** A record without a valid NHS number goes to the tracing queue, as in the per-record path. */
+function addTrace(chunk: BulkChunk, recordId: string, sourceSystem: string) {
+  chunk.reviews.push({
+    id: randomUUID(),
+    type: 'nhs-trace',
+    rid: recordId,
+    pid: null,
+    sys: [sourceSystem],
+    score: 0,
+    prob: 0,
+    prio: taskPriority('nhs-trace', null),
+    expl: {},
+    mv: '',
   });
 }
 
@@ -146,16 +188,6 @@ function pushEvent(
   payload: object,
 ) {
   chunk.events.push({ type, pid: personId, rid: recordId, payload });
-}
-
-function explanationOf(score: PairScore) {
-  return {
-    prior: score.prior,
-    weight: score.weight,
-    comparisons: score.comparisons,
-    rules: score.rules,
-    decision: score.decision,
-  };
 }
 
 function round(weight: number): number {

@@ -34,8 +34,10 @@ export interface BulkChunk {
   keys: Array<{ rid: string; key: string }>;
   reviews: Array<{
     id: string;
+    type: string;
     rid: string;
-    pid: string;
+    pid: string | null;
+    sys: string[];
     score: number;
     prob: number;
     prio: number;
@@ -100,10 +102,11 @@ export async function writeChunk(
   if (chunk.reviews.length > 0)
     await manager.query(
       `INSERT INTO review_task (id, type, status, record_id, candidate_person_id, score, match_probability,
-                                priority, explanation, model_version, version)
-       SELECT id, 'possible-duplicate', 'open', rid, pid, score, prob, prio, expl, mv, 1
+                                priority, explanation, model_version, source_systems, version)
+       SELECT id, type, 'open', rid, pid, score, prob, prio, expl, mv, ARRAY(SELECT json_array_elements_text(sys)), 1
          FROM json_to_recordset($1::json)
-           AS t(id uuid, rid uuid, pid uuid, score float8, prob float8, prio int, expl jsonb, mv text)
+           AS t(id uuid, type text, rid uuid, pid uuid, sys json, score float8, prob float8, prio int, expl jsonb,
+                mv text)
        ON CONFLICT DO NOTHING`,
       [json(chunk.reviews)],
     );
