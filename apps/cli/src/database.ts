@@ -1,6 +1,6 @@
-import { DEFAULT_MODEL } from '@concord/matching';
+import type { MatchModel } from '@concord/matching';
 import { databaseConfigFromEnv, openDatabase, OpenDatabase } from '@concord/persistence';
-import { AccessService, RegistrationService } from '@concord/services';
+import { AccessService, ModelRegistry, RegistrationService } from '@concord/services';
 
 /** The ledger's actor for commands run by an operator at the command line. */
 export const CLI_ACTOR = { name: `cli:${process.env['USER'] ?? 'operator'}`, role: 'operator' };
@@ -9,12 +9,15 @@ export interface CliServices {
   db: OpenDatabase;
   access: AccessService;
   registration: RegistrationService;
+  /** The model every score uses: the database's active version, else the shipped default. */
+  model: MatchModel;
 }
 
 /**
  * Opens the database the server would use (DATABASE_URL, else the embedded one under
  * EMPI_DATA_DIR), applies pending migrations, runs `work`, and closes it again. The
  * embedded folder is locked: while `npm start` holds it, commands refuse with a clear message.
+ * Commands score with the active model version (`empi model activate`), as the API does.
  */
 export async function withDatabase<T>(work: (services: CliServices) => Promise<T>): Promise<T> {
   const db = await openDatabase(databaseConfigFromEnv());
@@ -23,8 +26,9 @@ export async function withDatabase<T>(work: (services: CliServices) => Promise<T
       tokenSecret: process.env['EMPI_TOKEN_SECRET'] || undefined,
       sessionMinutes: 480,
     });
-    const registration = new RegistrationService(db.dataSource, () => DEFAULT_MODEL);
-    return await work({ db, access, registration });
+    const model = await new ModelRegistry(db.dataSource).refresh();
+    const registration = new RegistrationService(db.dataSource, () => model);
+    return await work({ db, access, registration, model });
   } finally {
     await db.close();
   }

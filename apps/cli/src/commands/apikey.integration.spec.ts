@@ -32,7 +32,7 @@ describe.each(testEngines())('apikey list, rotate and revoke on %s', (engine) =>
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     cleanup = await useFreshDatabase(engine);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => cleanup?.());
 
   it('rotates a key: prints the new secret alone on the last line; the old one stops at once', async () => {
@@ -46,7 +46,7 @@ describe.each(testEngines())('apikey list, rotate and revoke on %s', (engine) =>
     expect(rotated.stderr).toMatch(/The previous secret no longer works/);
     expect(await authenticate(old)).toBeNull();
     expect(await authenticate(fresh)).toMatchObject({ name: 'RIS-LEEDS' });
-  }, 60_000);
+  }, 180_000);
 
   it('gives the old secret a grace period only when asked, and revokes everything at once', async () => {
     const old = lastLine(
@@ -65,7 +65,7 @@ describe.each(testEngines())('apikey list, rotate and revoke on %s', (engine) =>
       runCommand(apikeyCommand, ['rotate', 'RIS-LEEDS', '--grace-minutes', 'soon']),
     ).rejects.toThrow(/--grace-minutes must be a whole number/);
     await expect(runCommand(apikeyCommand, ['revoke'])).rejects.toThrow(/needs the key's name/);
-  }, 60_000);
+  }, 180_000);
 
   it('lists keys with their state, never a secret', async () => {
     const listed = await runCommand(apikeyCommand, ['list']);
@@ -83,7 +83,7 @@ describe.each(testEngines())('apikey list, rotate and revoke on %s', (engine) =>
       ['PACS-YORK', 'revoked', ['match']],
       ['RIS-LEEDS', 'active', ['links']],
     ]);
-  }, 60_000);
+  }, 180_000);
 
   it('audits each change with the operator as actor, and no secret', async () => {
     const rows = await withDatabase(({ db }) =>
@@ -100,5 +100,5 @@ describe.each(testEngines())('apikey list, rotate and revoke on %s', (engine) =>
     ]);
     expect(rows.every((r: { actor: string }) => r.actor.startsWith('cli:'))).toBe(true);
     expect(JSON.stringify(rows)).not.toMatch(/cnk_[A-Za-z0-9_-]{43}/);
-  }, 60_000);
+  }, 180_000);
 });

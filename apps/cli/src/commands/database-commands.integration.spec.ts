@@ -40,7 +40,7 @@ describe('import and apikey on the embedded database', () => {
     );
     const second = await runCommand(importCommand, ['--input', csv]);
     expect(second.stdout).toMatch(/0 new persons, 0 linked, 0 for review, 3 unchanged, 2 rejected/);
-  }, 60_000);
+  }, 180_000);
 
   it('creates an API key and prints it alone on the last line', async () => {
     const result = await runCommand(apikeyCommand, [
@@ -55,5 +55,5 @@ describe('import and apikey on the embedded database', () => {
     await expect(
       runCommand(apikeyCommand, ['create', '--name', 'x', '--scopes', 'register,delete']),
     ).rejects.toThrow(/^scopes: .*unknown: delete/);
-  }, 60_000);
+  }, 180_000);
 });

@@ -10,7 +10,8 @@ import { RelationCounts, readRelations, relationLinks } from '../batch/relations
 
 export const evaluateCommand: CliCommand = {
   name: 'evaluate',
-  usage: 'evaluate --input records.csv --truth truth.csv [--relations relations.csv] [--config weights.json] [--estimate] [--out DIR] [--json]',
+  usage:
+    'evaluate --input records.csv --truth truth.csv [--relations relations.csv] [--config weights.json] [--estimate] [--out DIR] [--json]',
   summary: 'De-duplicate and measure pairwise precision, recall and F1 against truth (record_id,person_key).',
   async run(args: ParsedArgs): Promise<number> {
     checkOptions(args, ['input', 'truth', 'relations', 'config', 'estimate', 'out', 'json', 'seed']);
@@ -62,7 +63,15 @@ export const evaluateCommand: CliCommand = {
       relations = relationLinks(await readRelations(relationsPath), personOf, result.clusterOf);
     }
     if (args.options.has('json')) {
-      process.stdout.write(JSON.stringify({ records: ids.length, ...m, relations, model: result.model.version, stats: result.stats }) + '\n');
+      process.stdout.write(
+        JSON.stringify({
+          records: ids.length,
+          ...m,
+          relations,
+          model: result.model.version,
+          stats: result.stats,
+        }) + '\n',
+      );
       return 0;
     }
     const f = (x: number) => x.toFixed(4);
@@ -78,7 +87,8 @@ export const evaluateCommand: CliCommand = {
         `review queue       ${m.reviewPairs} pairs (${((100 * m.reviewPairs) / Math.max(ids.length, 1)).toFixed(2)} % of records)`,
         `model              ${result.model.version}`,
         ...Object.entries(relations ?? {}).map(
-          ([rel, c]) => `auto-linked ${rel.padEnd(15)} ${c.linkedPersonPairs} of ${c.personPairs} person pairs (${c.linkedRecordPairs} record pairs)`,
+          ([rel, c]) =>
+            `auto-linked ${rel.padEnd(15)} ${c.linkedPersonPairs} of ${c.personPairs} person pairs (${c.linkedRecordPairs} record pairs)`,
         ),
       ].join('\n') + '\n',
     );

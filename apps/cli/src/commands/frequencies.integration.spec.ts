@@ -34,5 +34,5 @@ describe('frequencies refresh on the embedded database', () => {
     // SMITH, NOWAK; JANE, JOHN, ANNA; two postcodes.
     expect(result.stdout).toMatch(/Counted 7 distinct values over 3 records/);
     await expect(runCommand(frequenciesCommand, ['recount'])).rejects.toThrow(/unknown action "recount"/);
-  });
+  }, 180_000);
 });

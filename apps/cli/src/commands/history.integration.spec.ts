@@ -67,7 +67,7 @@ describe.each(testEngines())('empi history on %s', (engine) => {
     expect(after.stdout).toMatch(
       /- PAS C1 .*: auto link, auto-link, score \d+\.\d\d, probability [01]\.\d{4}/,
     );
-  }, 60_000);
+  }, 180_000);
 
   it('answers as JSON, and the read is audited with the operator as actor', async () => {
     const json = JSON.parse(
@@ -81,7 +81,7 @@ describe.each(testEngines())('empi history on %s', (engine) => {
     expect(reads).toHaveLength(3);
     expect(reads[2].actor).toMatch(/^cli:/);
     expect(reads[2].person_ids).toEqual([annaId, janeId]);
-  }, 60_000);
+  }, 180_000);
 
   it('names a bad option value', async () => {
     await expect(runCommand(historyCommand, ['--person', annaId, '--at', 'noon'])).rejects.toThrow(

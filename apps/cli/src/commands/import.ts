@@ -1,6 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { CsvParser, CsvRow, csvLine, RecordCsvMapper } from '@concord/domain';
-import { DEFAULT_MODEL } from '@concord/matching';
 import { bulkImport, BulkProgress, BulkRow, sealAudit } from '@concord/services';
 import { checkOptions, optionalOption, requireOption } from '../args';
 import { CliCommand } from '../command';
@@ -40,11 +39,11 @@ export const importCommand: CliCommand = {
       counts.read = read;
       if (read % 50_000 === 0) process.stderr.write(`\rimport: reading ${read} rows (${elapsed()})   `);
     });
-    await withDatabase(async ({ db, registration }) => {
+    await withDatabase(async ({ db, registration, model }) => {
       let remainder = rows;
       if (!args.options.has('per-record')) {
         const result = await bulkImport(db.dataSource, rows, {
-          model: DEFAULT_MODEL,
+          model,
           actor: 'cli:import',
           requireBulk: args.options.has('bulk'),
           onProgress: (p) => process.stderr.write(progressLine(p, elapsed())),

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MODEL } from '@concord/matching';
 import { runCommand } from '../testing/run-command';
+import { withDatabase } from '../database';
+import { importCommand } from './import';
 import { modelCommand } from './model';
 
 describe('model versions on the embedded database', () => {
@@ -36,6 +38,19 @@ describe('model versions on the embedded database', () => {
     list = await runCommand(modelCommand, ['list']);
     expect(list.stdout).toMatch(/^cli-1 {2}\(active, in use\)/m);
     expect(list.stdout).toContain(`${DEFAULT_MODEL.version}  (retired, shipped)`);
+
+    // An import scores with the active version, as the API does.
+    const csv = join(dir, 'records.csv');
+    writeFileSync(
+      csv,
+      'record_id,source_system,nhs_number,family_name,given_name,date_of_birth\n' +
+        'a1,RIS,9434765919,Smith,Jane,1980-02-01\na2,PACS,9434765919,SMITH,Jane,01/02/1980\n',
+    );
+    expect((await runCommand(importCommand, ['--input', csv])).code).toBe(0);
+    const versions = await withDatabase(({ db }) =>
+      db.dataSource.query(`SELECT DISTINCT model_version FROM link WHERE model_version IS NOT NULL`),
+    );
+    expect(versions).toEqual([{ model_version: 'cli-1' }]);
   }, 120_000);
 
   it('refuses an invalid document with the JSON path at fault', async () => {

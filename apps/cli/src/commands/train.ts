@@ -9,7 +9,8 @@ import { readRecords } from '../batch/read-records';
 export const trainCommand: CliCommand = {
   name: 'train',
   usage: 'train --input records.csv --out weights.json [--config base.json] [--seed N]',
-  summary: 'Estimate the model m/u probabilities and prior from unlabelled records (EM) and write it as JSON.',
+  summary:
+    'Estimate the model m/u probabilities and prior from unlabelled records (EM) and write it as JSON.',
   async run(args: ParsedArgs): Promise<number> {
     checkOptions(args, ['input', 'out', 'config', 'seed']);
     const input = requireOption(args, 'input');
@@ -19,7 +20,9 @@ export const trainCommand: CliCommand = {
     progress.stage(`reading ${input}`);
     const { records } = await readRecords(input, progress);
     progress.stage(`training on ${records.length} records`);
-    const { model, report } = trainModel(records, base, { seed: Number(optionalOption(args, 'seed') ?? '42') });
+    const { model, report } = trainModel(records, base, {
+      seed: Number(optionalOption(args, 'seed') ?? '42'),
+    });
     writeFileSync(out, JSON.stringify(model, null, 2) + '\n');
     progress.done();
     process.stdout.write(
