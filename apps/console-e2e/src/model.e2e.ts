@@ -56,6 +56,12 @@ describe('Model screen in Chromium', () => {
   it('refuses an invalid model with the JSON path, then previews and activates an edited one', async () => {
     await page.getByRole('button', { name: 'Start from the model in use' }).click();
     const textarea = page.getByLabel('Model document (JSON)');
+    // The document arrives from the API after the click: wait until the textarea holds it.
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="model-document"]') as HTMLTextAreaElement | null)?.value
+        .trim()
+        .startsWith('{'),
+    );
     const current = JSON.parse(await textarea.inputValue());
 
     await textarea.fill(
