@@ -23,3 +23,4 @@ export * from './audit/audit-search';
 export * from './insight/index-insight';
 export * from './frequencies/term-frequency-store';
 export * from './model/model-registry';
+export * from './model/model-scores';

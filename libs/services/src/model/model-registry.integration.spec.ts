@@ -4,7 +4,8 @@ import { DEFAULT_MODEL, MatchModel } from '@concord/matching';
 import { randomUUID } from 'node:crypto';
 import { RegistrationService } from '../registration/registration.service';
 import { ServiceError } from '../errors/service-error';
-import { ModelRegistry, weightOfProbability } from './model-registry';
+import { ModelRegistry } from './model-registry';
+import { weightOfProbability } from './model-scores';
 
 const ADMIN = { name: 'user:admin', role: 'admin' };
 

@@ -1,15 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  DEFAULT_MODEL,
-  MatchModel,
-  ModelValidationError,
-  scoreAgainstPerson,
-  StandardRecord,
-  validateModel,
-} from '@concord/matching';
+import { DEFAULT_MODEL, MatchModel, ModelValidationError, validateModel } from '@concord/matching';
 import type { MatchModelStatus } from '@concord/persistence';
 import { appendAudit, AuditActor } from '../audit/audit-log';
 import { conflict, invalid, notFound, ServiceError, ServiceErrorCode } from '../errors/service-error';
+import { ModelPreview, parseJson, previewTasks, ScoreHistogram, scoreHistogram } from './model-scores';
 
 /** A model version as listed: the shipped default is listed too, as `shipped`. */
 export interface ModelVersionInfo {
@@ -26,60 +20,6 @@ export interface ModelVersionInfo {
   activatedAt: Date | null;
 }
 
-export interface HistogramBin {
-  /** Match weight (bits) at the bin's lower edge, inclusive. */
-  from: number;
-  /** Upper edge, exclusive. */
-  to: number;
-  links: number;
-  tasks: number;
-}
-
-export interface ScoreHistogram {
-  modelVersion: string;
-  binWidth: number;
-  bins: HistogramBin[];
-  /** The thresholds as match weights: log2(p / (1 − p)). */
-  linkWeight: number;
-  reviewWeight: number;
-  totalLinks: number;
-  totalTasks: number;
-}
-
-export type PreviewOutcome = 'would-link' | 'would-stay' | 'would-drop';
-
-export interface PreviewChange {
-  taskId: string;
-  taskType: string;
-  currentWeight: number;
-  currentProbability: number;
-  proposedWeight: number;
-  proposedProbability: number;
-  outcome: PreviewOutcome;
-  /** What the current model decides for the task today (an engine change can move it too). */
-  currentOutcome: PreviewOutcome;
-}
-
-export interface ModelPreview {
-  version: string;
-  currentVersion: string;
-  /** Open tasks with a candidate person that were re-scored. */
-  scored: number;
-  /** Open tasks whose candidate person has no current record (nothing to score). */
-  skipped: number;
-  wouldLink: number;
-  wouldStay: number;
-  wouldDrop: number;
-  /** Tasks whose outcome under the proposed model differs from the current model's. */
-  changed: number;
-  /** The tasks that would leave the queue, likeliest changes first (at most `limit`). */
-  changes: PreviewChange[];
-  /** The re-scored tasks' weights: `tasks` under the current model, `links` unused (0). */
-  current: ScoreHistogram;
-  /** The same tasks under the proposed model. */
-  proposed: ScoreHistogram;
-}
-
 export interface ModelRegistryOptions {
   /** How stale the cached active model may get before it is read again (ms). Default 5 s. */
   refreshMs?: number;
@@ -89,12 +29,6 @@ export interface ModelRegistryOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Match weight of a probability: the inverse of 2^w / (1 + 2^w). */
-export function weightOfProbability(p: number): number {
-  return Math.log2(p / (1 - p));
-}
-
-const OPEN_STATUSES = `('open', 'claimed', 'deferred', 'pending-approval')`;
 const LOCK = `SELECT pg_advisory_xact_lock(hashtext('match_model'))`;
 
 /**
@@ -278,151 +212,28 @@ export class ModelRegistry {
   }
 
   /**
-   * What a version would do to the open review tasks: every task with a candidate person is
-   * re-scored against that person's current records with the current and the proposed model.
-   * Writes nothing but an audit event (the preview reads patient data in bulk).
+   * What a version would do to the open review tasks (see `previewTasks`). Writes nothing
+   * but an audit event (the preview reads patient data in bulk).
    */
   async preview(version: string, actor: AuditActor, limit = 50): Promise<ModelPreview> {
     const proposed = await this.document(version);
     const current = await this.refresh().catch(() => this.model);
-    const currentWeights: number[] = [];
-    const proposedWeights: number[] = [];
-    const changes: PreviewChange[] = [];
-    let wouldLink = 0;
-    let wouldStay = 0;
-    let wouldDrop = 0;
-    let skipped = 0;
-    let changed = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows: Array<{
-        id: string;
-        type: string;
-        record: unknown;
-        candidates: unknown;
-      }> = await this.dataSource.query(
-        `SELECT t.id, t.type, r.standardised AS record,
-                (SELECT json_agg(cr.standardised)
-                   FROM link l JOIN source_record cr ON cr.id = l.record_id
-                  WHERE l.person_id = t.candidate_person_id AND l.ended_at IS NULL) AS candidates
-           FROM review_task t JOIN source_record r ON r.id = t.record_id
-          WHERE t.status IN ${OPEN_STATUSES} AND t.candidate_person_id IS NOT NULL AND t.id > $1
-          ORDER BY t.id
-          LIMIT 500`,
-        [after],
-      );
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].id;
-      for (const row of rows) {
-        const candidates = (parseJson(row.candidates) ?? []) as StandardRecord[];
-        if (candidates.length === 0) {
-          skipped += 1;
-          continue;
-        }
-        const record = parseJson(row.record) as StandardRecord;
-        const before = scoreAgainstPerson(record, candidates, current);
-        const next = scoreAgainstPerson(record, candidates, proposed);
-        currentWeights.push(before.weight);
-        proposedWeights.push(next.weight);
-        const outcome = outcomeOf(next.decision);
-        const currentOutcome = outcomeOf(before.decision);
-        if (outcome !== currentOutcome) changed += 1;
-        if (outcome === 'would-link') wouldLink += 1;
-        else if (outcome === 'would-stay') wouldStay += 1;
-        else wouldDrop += 1;
-        if (outcome !== 'would-stay')
-          changes.push({
-            taskId: row.id,
-            taskType: row.type,
-            currentWeight: before.weight,
-            currentProbability: before.probability,
-            proposedWeight: next.weight,
-            proposedProbability: next.probability,
-            outcome,
-            currentOutcome,
-          });
-      }
-    }
-    changes.sort(
-      (a, b) => Math.abs(b.proposedWeight - b.currentWeight) - Math.abs(a.proposedWeight - a.currentWeight),
-    );
+    const result = await previewTasks(this.dataSource, current, proposed, limit, this.binWidth);
+    const { scored, wouldLink, wouldStay, wouldDrop, changed } = result;
     await appendAudit(this.dataSource.manager, actor, [
       {
         action: 'model.previewed',
-        after: { version, scored: currentWeights.length, wouldLink, wouldStay, wouldDrop, changed },
+        after: { version, scored, wouldLink, wouldStay, wouldDrop, changed },
         modelVersion: version,
       },
     ]);
-    return {
-      version,
-      currentVersion: current.version,
-      scored: currentWeights.length,
-      skipped,
-      wouldLink,
-      wouldStay,
-      wouldDrop,
-      changed,
-      changes: changes.slice(0, limit),
-      current: this.bin(current, [], currentWeights),
-      proposed: this.bin(proposed, [], proposedWeights),
-    };
+    return result;
   }
 
   /** Match weights of the current links (those made with a score) and of the open tasks. */
   async histogram(): Promise<ScoreHistogram> {
     const model = await this.refresh().catch(() => this.model);
-    const w = this.binWidth;
-    const links: Array<{ bin: number; n: number }> = await this.dataSource.query(
-      `SELECT floor(score / $1)::int AS bin, count(*)::int AS n FROM link
-        WHERE ended_at IS NULL AND score IS NOT NULL AND reason <> 'new-person' GROUP BY 1`,
-      [w],
-    );
-    const tasks: Array<{ bin: number; n: number }> = await this.dataSource.query(
-      `SELECT floor(score / $1)::int AS bin, count(*)::int AS n FROM review_task
-        WHERE status IN ${OPEN_STATUSES} AND candidate_person_id IS NOT NULL GROUP BY 1`,
-      [w],
-    );
-    return this.binCounts(model, links, tasks);
-  }
-
-  private bin(model: MatchModel, linkWeights: number[], taskWeights: number[]): ScoreHistogram {
-    const count = (weights: number[]) => {
-      const m = new Map<number, number>();
-      for (const x of weights) {
-        const b = Math.floor(x / this.binWidth);
-        m.set(b, (m.get(b) ?? 0) + 1);
-      }
-      return [...m].map(([bin, n]) => ({ bin, n }));
-    };
-    return this.binCounts(model, count(linkWeights), count(taskWeights));
-  }
-
-  private binCounts(
-    model: MatchModel,
-    links: Array<{ bin: number; n: number }>,
-    tasks: Array<{ bin: number; n: number }>,
-  ): ScoreHistogram {
-    const w = this.binWidth;
-    const linkWeight = weightOfProbability(model.thresholds.link);
-    const reviewWeight = weightOfProbability(model.thresholds.review);
-    const all = [...links, ...tasks].map((r) => Number(r.bin));
-    // The range always shows both thresholds.
-    all.push(Math.floor(linkWeight / w), Math.floor(reviewWeight / w));
-    const lo = Math.min(...all);
-    const hi = Math.max(...all);
-    const bins: HistogramBin[] = [];
-    for (let b = lo; b <= hi; b++) bins.push({ from: b * w, to: (b + 1) * w, links: 0, tasks: 0 });
-    for (const r of links) bins[Number(r.bin) - lo].links += Number(r.n);
-    for (const r of tasks) bins[Number(r.bin) - lo].tasks += Number(r.n);
-    return {
-      modelVersion: model.version,
-      binWidth: w,
-      bins,
-      linkWeight,
-      reviewWeight,
-      totalLinks: links.reduce((s, r) => s + Number(r.n), 0),
-      totalTasks: tasks.reduce((s, r) => s + Number(r.n), 0),
-    };
+    return scoreHistogram(this.dataSource, model, this.binWidth);
   }
 
   private async readActive(): Promise<MatchModel> {
@@ -488,13 +299,4 @@ export class ModelRegistry {
     });
     return list;
   }
-}
-
-function outcomeOf(decision: string): PreviewOutcome {
-  return decision === 'link' ? 'would-link' : decision === 'review' ? 'would-stay' : 'would-drop';
-}
-
-/** jsonb comes back parsed from one driver and as text from another. */
-function parseJson(value: unknown): unknown {
-  return typeof value === 'string' ? JSON.parse(value) : value;
 }
