@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SourceRecordInput } from '@concord/domain';
 import { MatchModel, standardise } from '@concord/matching';
 import { normaliseRecordInput } from '../registration/record-input';
-import { BulkRecord, buildChunk, ChunkContext } from './bulk-chunk';
+import { BulkRecord, buildChunk, ChunkContext, reviewTasksByOwner } from './bulk-chunk';
 import { BulkPlan, planBulk } from './bulk-plan';
 import { appendAudit, toAuditActor } from '../audit/audit-log';
 import { sealAudit } from '../audit/audit-seal';
@@ -362,47 +362,4 @@ export function orderedUuids(now = Date.now()): () => string {
       `${(0x8000 | low).toString(16)}-${rand}`
     );
   };
-}
-
-/**
- * The review tasks of a load as [record, partner record] pairs, each written with the later
- * of its two persons so both rows exist: every record's most doubtful earlier partner, and,
- * as the per-record path opens them, a task for every earlier person holding the same valid
- * NHS number without being linked (two people sharing a number, or one registered twice).
- */
-export function reviewTasksByOwner(
-  records: BulkRecord[],
-  plan: BulkPlan,
-): Map<number, Array<[number, number]>> {
-  const owned = new Map<number, Array<[number, number]>>();
-  const add = (i: number, partner: number) => {
-    const owner = Math.max(plan.clusterOf[i], plan.clusterOf[partner]);
-    const list = owned.get(owner);
-    if (list) list.push([i, partner]);
-    else owned.set(owner, [[i, partner]]);
-  };
-  const byNumber = new Map<string, number[]>();
-  for (let i = 0; i < records.length; i++) {
-    const s = records[i].standardised;
-    if (plan.reviewPartner[i] >= 0) add(i, plan.reviewPartner[i]);
-    if (!s.nhsValid || s.nhs === null) continue;
-    const holders = byNumber.get(s.nhs);
-    if (holders) holders.push(i);
-    else byNumber.set(s.nhs, [i]);
-  }
-  for (const holders of byNumber.values()) {
-    if (holders.length < 2) continue;
-    for (let k = 1; k < holders.length; k++) {
-      const i = holders[k];
-      const seen = new Set([plan.clusterOf[i]]);
-      if (plan.reviewPartner[i] >= 0) seen.add(plan.clusterOf[plan.reviewPartner[i]]);
-      for (let e = 0; e < k; e++) {
-        const j = holders[e];
-        if (seen.has(plan.clusterOf[j])) continue;
-        seen.add(plan.clusterOf[j]);
-        add(i, j);
-      }
-    }
-  }
-  return owned;
 }
