@@ -1,7 +1,10 @@
-import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { StewardDecisions } from '@concord/services';
 import type { AuditActor, DecisionResult as ServiceDecision } from '@concord/services';
-import { Access, Actor } from '../common/access.decorator';
+import { Access, Actor, ALL_ROLES } from '../common/access.decorator';
+import { toPerson } from '../persons/person.mapper';
+import { Person } from '../persons/person.models';
+import { StewardLoaders } from './steward.loaders';
 import { toOperation, toReviewTask } from './steward.mapper';
 import {
   DecisionResult,
@@ -13,17 +16,52 @@ import {
   TaskDecisionInput,
   TaskQueue,
 } from './steward.models';
-import { SENIOR_STEWARDS, STEWARDS } from './steward-roles';
+import { QUEUE_READERS, SENIOR_STEWARDS, STEWARDS } from './steward-roles';
 
 const toDecision = (d: ServiceDecision): DecisionResult => ({
   task: d.task ? toReviewTask(d.task) : null,
   operation: d.operation ? toOperation(d.operation) : null,
 });
 
-/** Every steward action; each is one transaction with its audit and change events (in the service). */
-@Resolver()
+/**
+ * Every steward action; each is one transaction with its audit and change events (in the
+ * service). The fields of an operation that reach its persons and task live here too, so a
+ * senior steward sees who a waiting merge would join (one query per page, not per row).
+ */
+@Resolver(() => StewardOperation)
 export class DecisionsResolver {
-  constructor(private readonly decisions: StewardDecisions) {}
+  constructor(
+    private readonly decisions: StewardDecisions,
+    private readonly loaders: StewardLoaders,
+  ) {}
+
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'Merge: the survivor. Split: the person the records left.',
+  })
+  @Access({ roles: ALL_ROLES })
+  async person(@Parent() operation: StewardOperation): Promise<Person | null> {
+    const person = await this.loaders.persons.load(operation.personId);
+    return person ? toPerson(person) : null;
+  }
+
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'Merge: the retired person. Split: the new person.',
+  })
+  @Access({ roles: ALL_ROLES })
+  async otherPerson(@Parent() operation: StewardOperation): Promise<Person | null> {
+    if (!operation.otherPersonId) return null;
+    const person = await this.loaders.persons.load(operation.otherPersonId);
+    return person ? toPerson(person) : null;
+  }
+
+  @ResolveField(() => ReviewTask, { nullable: true, description: 'The task the operation was decided from.' })
+  @Access({ roles: QUEUE_READERS })
+  async task(@Parent() operation: StewardOperation): Promise<ReviewTask | null> {
+    const task = operation.taskId ? await this.loaders.tasks.load(operation.taskId) : null;
+    return task ? toReviewTask(task) : null;
+  }
 
   @Mutation(() => ReviewTask)
   @Access({ roles: STEWARDS })

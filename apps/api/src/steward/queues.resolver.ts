@@ -1,5 +1,5 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { MatchService, StewardQueues, TaskComparisons } from '@concord/services';
+import { invalid, MatchService, StewardQueues, TaskComparisons } from '@concord/services';
 import type { AuditActor } from '@concord/services';
 import { Access, Actor } from '../common/access.decorator';
 import { toPerson, toSourceRecord } from '../persons/person.mapper';
@@ -41,13 +41,28 @@ export class QueuesResolver {
     @Args('sort', { type: () => TaskSort, nullable: true, defaultValue: TaskSort.PRIORITY }) sort: TaskSort,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Actor() actor: AuditActor,
   ): Promise<TaskConnection> {
-    const page = await this.queues.page({ filter: filter ?? {}, sort, first: first ?? 50, after });
+    const { mine, ...rest } = filter ?? {};
+    if (mine && rest.assignee && rest.assignee !== actor.name)
+      throw invalid('filter', 'give either mine or assignee, not both');
+    const page = await this.queues.page({
+      filter: mine ? { ...rest, assignee: actor.name } : rest,
+      sort,
+      first: first ?? 50,
+      after,
+    });
     return {
       totalCount: page.totalCount,
       nodes: page.tasks.map(toReviewTask),
       pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
     };
+  }
+
+  @Query(() => [String], { description: 'Source systems of the tasks still to do (for filtering).' })
+  @Access({ roles: QUEUE_READERS })
+  async taskSourceSystems(): Promise<string[]> {
+    return this.queues.sourceSystems();
   }
 
   @Query(() => ReviewTask)

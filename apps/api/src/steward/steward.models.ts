@@ -2,12 +2,14 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsInt,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -205,12 +207,33 @@ export class TaskFilterInput {
   @Field(() => TaskStatus, { nullable: true }) @IsOptional() @IsEnum(TaskStatus) status?: TaskStatus | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) sourceSystem?:
     string | null;
-  @Field(() => String, { nullable: true, description: 'Tasks claimed by this steward (e.g. user:ann).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tasks this steward holds (e.g. user:ann): a live claim, or a merge waiting for approval.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   assignee?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) minAgeHours?: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only the tasks the caller holds (as assignee does).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  mine?: boolean | null;
+  @Field(() => Float, { nullable: true, description: 'Only tasks at least this many hours old.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(87_600)
+  minAgeHours?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Only tasks less than this many hours old.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(87_600)
+  maxAgeHours?: number | null;
 }
 
 @InputType()

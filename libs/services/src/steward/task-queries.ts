@@ -38,9 +38,12 @@ export interface TaskFilter {
   queue?: ReviewTaskType | null;
   status?: ReviewTaskStatus | null;
   sourceSystem?: string | null;
+  /** Tasks this steward holds: a live claim, or a merge they asked for that waits for approval. */
   assignee?: string | null;
   /** Only tasks created at least this many hours ago. */
   minAgeHours?: number | null;
+  /** Only tasks created less than this many hours ago. */
+  maxAgeHours?: number | null;
 }
 
 export type TaskSort = 'priority' | 'age';
@@ -95,8 +98,13 @@ export class StewardQueues {
       throw invalid('queue', `must be one of ${QUEUES.join(', ')}`);
     if (filter.status && !TASK_STATUSES.includes(filter.status))
       throw invalid('status', `must be one of ${TASK_STATUSES.join(', ')}`);
-    if (filter.minAgeHours !== undefined && filter.minAgeHours !== null && !(filter.minAgeHours >= 0))
+    const { minAgeHours, maxAgeHours } = filter;
+    if (minAgeHours !== undefined && minAgeHours !== null && !(minAgeHours >= 0))
       throw invalid('minAgeHours', 'must be zero or more');
+    if (maxAgeHours !== undefined && maxAgeHours !== null && !(maxAgeHours > 0))
+      throw invalid('maxAgeHours', 'must be more than zero');
+    if (minAgeHours && maxAgeHours && maxAgeHours <= minAgeHours)
+      throw invalid('maxAgeHours', 'must be more than minAgeHours');
     const qb = this.dataSource.getRepository(ReviewTaskEntity).createQueryBuilder('t');
     // Without a status filter the queues show the work still to do.
     if (filter.status) qb.where(`${EFFECTIVE_STATUS} = :status`, { status: filter.status });
@@ -104,13 +112,14 @@ export class StewardQueues {
     if (filter.queue) qb.andWhere('t.type = :queue', { queue: filter.queue });
     if (filter.sourceSystem) qb.andWhere(':system = ANY(t.source_systems)', { system: filter.sourceSystem });
     if (filter.assignee)
-      qb.andWhere(`t.assignee = :assignee AND t.status = 'claimed' AND t.lease_until >= now()`, {
-        assignee: filter.assignee,
-      });
-    if (filter.minAgeHours)
-      qb.andWhere(`t.created_at <= now() - make_interval(secs => :secs)`, {
-        secs: filter.minAgeHours * 3600,
-      });
+      qb.andWhere(
+        `t.assignee = :assignee AND (t.status = 'pending-approval' OR (t.status = 'claimed' AND t.lease_until >= now()))`,
+        { assignee: filter.assignee },
+      );
+    if (minAgeHours)
+      qb.andWhere(`t.created_at <= now() - make_interval(secs => :minSecs)`, { minSecs: minAgeHours * 3600 });
+    if (maxAgeHours)
+      qb.andWhere(`t.created_at > now() - make_interval(secs => :maxSecs)`, { maxSecs: maxAgeHours * 3600 });
     const totalCount = await qb.getCount();
     if (options.after) {
       const cursor = decodeCursor(options.after);
@@ -137,6 +146,16 @@ export class StewardQueues {
       hasNextPage,
       endCursor: last ? encodeCursor(last) : null,
     };
+  }
+
+  /** The source systems of the tasks still to do, for the console's filter (at most 500). */
+  async sourceSystems(): Promise<string[]> {
+    const rows: Array<{ system: string }> = await this.dataSource.query(
+      `SELECT DISTINCT s.system FROM review_task t CROSS JOIN LATERAL unnest(t.source_systems) AS s(system)
+        WHERE t.status IN ('open', 'claimed', 'pending-approval', 'deferred')
+        ORDER BY 1 LIMIT 500`,
+    );
+    return rows.map((r) => r.system);
   }
 
   async byId(id: string): Promise<ReviewTaskEntity> {
