@@ -8,6 +8,7 @@ import { ErrorFilter } from './common/error.filter';
 import { formatGraphqlError } from './common/graphql-errors';
 import { queryLimits } from './common/query-limits';
 import { ServicesModule } from './common/services.module';
+import { configureSurvivorship } from '@concord/services';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -55,6 +56,9 @@ export const RESOLVERS = [
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Process-wide like the rest of the configuration: every golden view this replica
+    // computes follows it and records it.
+    configureSurvivorship(config.survivorship);
     return {
       module: AppModule,
       imports: [

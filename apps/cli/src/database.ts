@@ -1,6 +1,12 @@
 import type { MatchModel } from '@concord/matching';
 import { databaseConfigFromEnv, openDatabase, OpenDatabase } from '@concord/persistence';
-import { AccessService, ModelRegistry, RegistrationService } from '@concord/services';
+import {
+  AccessService,
+  configureSurvivorship,
+  ModelRegistry,
+  RegistrationService,
+  survivorshipFromEnv,
+} from '@concord/services';
 
 /** The ledger's actor for commands run by an operator at the command line. */
 export const CLI_ACTOR = { name: `cli:${process.env['USER'] ?? 'operator'}`, role: 'operator' };
@@ -20,6 +26,10 @@ export interface CliServices {
  * Commands score with the active model version (`empi model activate`), as the API does.
  */
 export async function withDatabase<T>(work: (services: CliServices) => Promise<T>): Promise<T> {
+  // Golden views follow the same EMPI_SURVIVORSHIP* settings as the API's.
+  const problems: string[] = [];
+  configureSurvivorship(survivorshipFromEnv(process.env, problems));
+  if (problems.length > 0) throw new Error(problems.join('; '));
   const db = await openDatabase(databaseConfigFromEnv());
   try {
     const access = new AccessService(db.dataSource, {

@@ -7,6 +7,17 @@ describe('loadConfig', () => {
     expect(config.database.url).toBeUndefined();
     expect(config.seedDemo).toBe(true);
     expect(config.demoRecordsCsv).toBe('/srv/concord/data-fixtures/populations/demo/records.csv');
+    expect(config.survivorship).toEqual({ choose: 'most-frequent', sourceOrder: [] });
+  });
+
+  it('reads the survivorship policy and refuses an unknown one', () => {
+    expect(loadConfig({ EMPI_SURVIVORSHIP_SOURCES: 'PAS,RIS' }).survivorship).toEqual({
+      choose: 'most-frequent',
+      sourceOrder: ['PAS', 'RIS'],
+    });
+    expect(() => loadConfig({ EMPI_SURVIVORSHIP: 'oldest' })).toThrow(
+      /EMPI_SURVIVORSHIP must be most-frequent/,
+    );
   });
 
   it('does not seed demo data on a server database unless asked', () => {

@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { databaseConfigFromEnv, DatabaseConfig, Role } from '@concord/persistence';
-import { OIDC_ALGORITHMS, OidcAlgorithm, OidcOptions, ROLES } from '@concord/services';
+import {
+  OIDC_ALGORITHMS,
+  OidcAlgorithm,
+  OidcOptions,
+  ROLES,
+  SurvivorshipPolicy,
+  survivorshipFromEnv,
+} from '@concord/services';
 
 /** Every setting of the server, read and checked once at start-up. */
 export interface AppConfig {
@@ -33,6 +40,8 @@ export interface AppConfig {
   termFrequencyMinRecords: number;
   /** Hours after which a replica recounts the term frequencies (0: only on demand). */
   termFrequencyRefreshHours: number;
+  /** How golden views choose their values (recorded in each view). */
+  survivorship: SurvivorshipPolicy;
 }
 
 /** Raised with every problem found, each naming its variable. */
@@ -100,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     fourEyes: fourEyes as AppConfig['fourEyes'],
     termFrequencyMinRecords: int('EMPI_TF_MIN_RECORDS', 10_000, 1, 1_000_000_000),
     termFrequencyRefreshHours: int('EMPI_TF_REFRESH_HOURS', 24, 0, 24 * 365),
+    survivorship: survivorshipFromEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

@@ -14,6 +14,11 @@ export class GoldenView {
   @Field(() => String, { nullable: true }) dateOfBirth!: string | null;
   @Field(() => String, { nullable: true }) sex!: string | null;
   @Field(() => String, { nullable: true }) postcode!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The survivorship policy the view was made under, e.g. "most-frequent; trust PAS > RIS".',
+  })
+  survivorship?: string | null;
 }
 
 @ObjectType()

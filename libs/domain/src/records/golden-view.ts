@@ -9,4 +9,6 @@ export interface GoldenView {
   dateOfBirth: string | null;
   sex: string | null;
   postcode: string | null;
+  /** The survivorship policy the view was made under (absent on views made before it was recorded). */
+  survivorship?: string;
 }

@@ -83,6 +83,7 @@ export function buildChunk(
       });
       golden.push({
         raw: r.demographics,
+        sourceSystem: r.sourceSystem,
         nhsNumber: nhs.digits || null,
         nhsNumberStatus: nhs.status,
         dateOfBirth: dob,

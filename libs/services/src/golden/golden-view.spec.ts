@@ -1,4 +1,4 @@
-import { goldenView, GoldenSource } from './golden-view';
+import { goldenView, GoldenSource, survivorshipFromEnv } from './golden-view';
 
 const source = (over: Partial<GoldenSource> & { at: string }): GoldenSource => ({
   raw: {},
@@ -50,6 +50,50 @@ describe('goldenView', () => {
       dateOfBirth: null,
       sex: null,
       postcode: null,
+      survivorship: 'most-frequent',
     });
+  });
+
+  it('takes the most recent value under most-recent, and records the policy', () => {
+    const records = [
+      source({ at: '2026-01-01', raw: { familyName: 'Smith' } }),
+      source({ at: '2026-02-01', raw: { familyName: 'Smith' } }),
+      source({ at: '2026-03-01', raw: { familyName: 'Smyth' } }),
+    ];
+    expect(goldenView(records).familyName).toBe('SMITH');
+    const golden = goldenView(records, { choose: 'most-recent', sourceOrder: [] });
+    expect(golden.familyName).toBe('SMYTH');
+    expect(golden.survivorship).toBe('most-recent');
+  });
+
+  it('lets a trusted source system win, and falls back to the others for a field it lacks', () => {
+    const records = [
+      source({ at: '2026-01-01', sourceSystem: 'PAS', raw: { familyName: 'Smith' } }),
+      source({ at: '2026-02-01', sourceSystem: 'RIS', raw: { familyName: 'Smyth', postcode: 'LS1 4AP' } }),
+      source({ at: '2026-03-01', sourceSystem: 'PACS', raw: { familyName: 'Smyth', postcode: 'LS2 9JT' } }),
+    ];
+    const golden = goldenView(records, { choose: 'most-frequent', sourceOrder: ['PAS', 'RIS'] });
+    expect(golden.familyName).toBe('SMITH');
+    // The PAS record has no postcode: RIS, the next most trusted, gives it.
+    expect(golden.postcode).toBe('LS1 4AP');
+    expect(golden.survivorship).toBe('most-frequent; trust PAS > RIS');
+    // Without the order, the most frequent family name wins.
+    expect(goldenView(records).familyName).toBe('SMYTH');
+  });
+
+  it('reads the policy from the environment and names a bad variable', () => {
+    const problems: string[] = [];
+    expect(
+      survivorshipFromEnv(
+        { EMPI_SURVIVORSHIP: 'most-recent', EMPI_SURVIVORSHIP_SOURCES: 'PAS, RIS' },
+        problems,
+      ),
+    ).toEqual({ choose: 'most-recent', sourceOrder: ['PAS', 'RIS'] });
+    expect(problems).toEqual([]);
+    survivorshipFromEnv({ EMPI_SURVIVORSHIP: 'newest', EMPI_SURVIVORSHIP_SOURCES: 'PAS,PAS' }, problems);
+    expect(problems).toEqual([
+      'EMPI_SURVIVORSHIP must be most-frequent or most-recent (got "newest")',
+      'EMPI_SURVIVORSHIP_SOURCES names PAS more than once',
+    ]);
   });
 });
