@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { roleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 
 export const routes: Routes = [
   {
@@ -37,6 +37,11 @@ export const routes: Routes = [
     path: 'tasks',
     canActivate: [signedInGuard],
     loadChildren: () => import('./tasks/tasks.routes').then((m) => m.tasksRoutes),
+  },
+  {
+    path: 'approvals',
+    canActivate: [signedInGuard, roleGuard('senior-steward')],
+    loadChildren: () => import('./approvals/approvals.routes').then((m) => m.approvalsRoutes),
   },
   {
     path: 'search',

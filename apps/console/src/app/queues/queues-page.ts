@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { ScrollingModule, CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ApiError } from '../core/graphql/api-error';
@@ -6,19 +7,12 @@ import { Session } from '../core/auth/session';
 import { displayName, displayProbability } from '../shared/format/format';
 import { LoadState } from '../shared/ui/load-state';
 import { StewardApi } from './data-access/steward-api';
-import {
-  QUEUES,
-  QueueCount,
-  queueLabel,
-  STATUSES,
-  statusLabel,
-  TaskListItem,
-  TaskQueue,
-  TaskSort,
-  TaskStatus,
-} from './data-access/steward.models';
+import { DEFAULT_FILTERS, nearEnd, TaskFilterForm, toTaskFilter } from './data-access/task-filters';
+import { AGE_BANDS, QUEUES, QueueCount, queueLabel, STATUSES, statusLabel, TaskListItem, TaskQueue, TaskSort } from './data-access/steward.models';
 
 const PAGE_SIZE = 50;
+/** Height of one row of the virtual list, in px (the viewport lays rows out by it). */
+export const ROW_HEIGHT = 64;
 
 /** Roles that work tasks (auditors only read the queues). */
 export const WORKING_ROLES = ['steward', 'senior-steward'];
@@ -31,7 +25,7 @@ export function ageLabel(hours: number): string {
 
 @Component({
   selector: 'cc-queues-page',
-  imports: [FormsModule, RouterLink, LoadState],
+  imports: [FormsModule, RouterLink, LoadState, ScrollingModule],
   templateUrl: './queues-page.html',
   styleUrl: './queues-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -44,15 +38,19 @@ export class QueuesPage {
 
   protected readonly queues = QUEUES;
   protected readonly statuses = STATUSES;
+  protected readonly ageBands = AGE_BANDS;
+  protected readonly rowHeight = ROW_HEIGHT;
+  protected readonly pageSize = PAGE_SIZE;
+  readonly viewport = viewChild(CdkVirtualScrollViewport);
   readonly canWork = computed(() => WORKING_ROLES.includes(this.session.user()?.role ?? ''));
 
   readonly counts = signal<QueueCount[] | null>(null);
   readonly countsError = signal('');
 
-  readonly queue = signal<TaskQueue | ''>('');
-  readonly status = signal<TaskStatus | ''>('OPEN');
-  readonly sourceSystem = signal('');
+  readonly filters = signal<TaskFilterForm>({ ...DEFAULT_FILTERS });
+  readonly queue = computed(() => this.filters().queue);
   readonly sort = signal<TaskSort>('PRIORITY');
+  readonly sourceSystems = signal<string[]>([]);
 
   readonly tasks = signal<TaskListItem[]>([]);
   readonly totalCount = signal(0);
@@ -61,12 +59,13 @@ export class QueuesPage {
   readonly loading = signal(false);
   readonly loaded = signal(false);
   readonly error = signal('');
-  readonly claimMessage = signal('');
+  readonly claimMessage = signal(readMessage());
   readonly claiming = signal(false);
   private generation = 0;
 
   constructor() {
     this.loadCounts();
+    this.api.sourceSystems().subscribe({ next: (list) => this.sourceSystems.set(list), error: () => this.sourceSystems.set([]) });
     this.reload();
     inject(DestroyRef).onDestroy(() => this.generation++);
   }
@@ -84,11 +83,31 @@ export class QueuesPage {
   }
 
   showQueue(queue: TaskQueue): void {
-    this.queue.set(queue);
+    this.setFilter('queue', queue);
+  }
+
+  setFilter<K extends keyof TaskFilterForm>(key: K, value: TaskFilterForm[K]): void {
+    this.filters.update((f) => ({ ...f, [key]: value }));
     this.reload();
   }
 
+  clearFilters(): void {
+    this.filters.set({ ...DEFAULT_FILTERS });
+    this.reload();
+  }
+
+  /** Called as the list scrolls: the next page is fetched before the steward reaches the end. */
+  onScrolled(): void {
+    const viewport = this.viewport();
+    if (viewport && nearEnd(viewport.getRenderedRange().end, this.tasks().length)) this.loadMore();
+  }
+
+  trackById(_index: number, task: TaskListItem): string {
+    return task.id;
+  }
+
   reload(): void {
+    this.viewport()?.scrollToIndex(0);
     this.tasks.set([]);
     this.cursor.set(null);
     this.loaded.set(false);
@@ -105,7 +124,7 @@ export class QueuesPage {
     this.error.set('');
     this.api
       .tasks({
-        filter: { queue: this.queue() || null, status: this.status() || null, sourceSystem: this.sourceSystem().trim() || null },
+        filter: toTaskFilter(this.filters()),
         sort: this.sort(),
         first: PAGE_SIZE,
         after: this.cursor(),
@@ -119,6 +138,8 @@ export class QueuesPage {
           this.hasMore.set(page.pageInfo.hasNextPage);
           this.loading.set(false);
           this.loaded.set(true);
+          // A tall screen may show every loaded row at once: keep filling until it scrolls.
+          queueMicrotask(() => this.onScrolled());
         },
         error: (e: unknown) => {
           if (generation !== this.generation) return;
@@ -172,6 +193,12 @@ export function isTyping(event: KeyboardEvent): boolean {
   const tag = target.tagName;
   if (tag === 'INPUT') return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((target as HTMLInputElement).type);
   return tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+function readMessage(): string {
+  const state: unknown = typeof history === 'undefined' ? null : history.state;
+  const text = typeof state === 'object' && state !== null ? (state as { message?: unknown }).message : undefined;
+  return typeof text === 'string' ? text : '';
 }
 
 function message(error: unknown): string {

@@ -10,6 +10,7 @@ import { StewardApi } from '../queues/data-access/steward-api';
 import { ComparedRecord, Decision, FieldComparison, queueLabel, statusLabel, TaskComparison } from '../queues/data-access/steward.models';
 import { isTyping, WORKING_ROLES } from '../queues/queues-page';
 import { decisionErrorMessage } from './decision-errors';
+import { TracePanel } from './trace-panel';
 import { WaterfallChart } from './waterfall-chart';
 
 type LoadStateKind = { kind: 'forbidden' } | { kind: 'loading' } | { kind: 'loaded'; comparison: TaskComparison } | { kind: 'missing' } | { kind: 'error'; message: string };
@@ -39,7 +40,7 @@ export function agreement(c: FieldComparison): 'agree' | 'disagree' | 'missing' 
   return 'neutral';
 }
 
-const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<string, string> = {
   nhsNumber: 'NHS number',
   familyName: 'Family name',
   givenName: 'Given names',
@@ -53,7 +54,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 @Component({
   selector: 'cc-compare-page',
-  imports: [FormsModule, RouterLink, LoadState, WaterfallChart, NhsNumberPipe, UkDatePipe, SexPipe],
+  imports: [FormsModule, RouterLink, LoadState, WaterfallChart, TracePanel, NhsNumberPipe, UkDatePipe, SexPipe],
   templateUrl: './compare-page.html',
   styleUrl: './compare-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -74,12 +75,20 @@ export class ComparePage {
     return s.kind === 'loaded' ? s.comparison : null;
   });
   readonly options = computed(() => decisionsFor(this.comparison()?.task.queue ?? ''));
+  /** The task is claimed by the signed-in steward (so they may release it). */
+  readonly isMine = computed(() => {
+    const task = this.comparison()?.task;
+    const me = this.session.user()?.username ?? '';
+    const assignee = task?.assignee ?? '';
+    return task?.status === 'CLAIMED' && me !== '' && (assignee === me || assignee.endsWith(`:${me}`));
+  });
   readonly isOpenForDecision = computed(() => {
     const status = this.comparison()?.task.status;
-    const assignee = this.comparison()?.task.assignee ?? '';
-    const me = this.session.user()?.username ?? '';
-    return status === 'OPEN' || status === 'DEFERRED' || (status === 'CLAIMED' && (assignee === me || assignee.endsWith(`:${me}`)));
+    return status === 'OPEN' || status === 'DEFERRED' || this.isMine();
   });
+  readonly isTrace = computed(() => this.comparison()?.task.queue === 'NHS_TRACE');
+  readonly claimBusy = signal(false);
+  readonly claimError = signal('');
 
   readonly decision = signal<Decision | null>(null);
   readonly reason = signal('');
@@ -141,6 +150,45 @@ export class ComparePage {
     });
   }
 
+  /** Claims an open task, so no other steward picks it while this one decides. */
+  claim(): void {
+    const task = this.comparison()?.task;
+    if (!task || this.claimBusy()) return;
+    this.claimBusy.set(true);
+    this.claimError.set('');
+    this.api.claim(task.id, task.version).subscribe({
+      next: () => {
+        this.claimBusy.set(false);
+        this.outcome.set('You claimed this task.');
+        this.load();
+      },
+      error: (e: unknown) => {
+        this.claimBusy.set(false);
+        this.claimError.set(decisionErrorMessage(e));
+      },
+    });
+  }
+
+  /** Gives the task back: open for any steward again, and back to the queues. */
+  release(): void {
+    const task = this.comparison()?.task;
+    if (!task || !this.isMine() || this.claimBusy()) return;
+    this.claimBusy.set(true);
+    this.claimError.set('');
+    this.api.release(task.id, task.version).subscribe({
+      next: () => {
+        this.claimBusy.set(false);
+        void this.router.navigate(['/queues'], {
+          state: { message: 'You released the task: it is open for any steward again.' },
+        });
+      },
+      error: (e: unknown) => {
+        this.claimBusy.set(false);
+        this.claimError.set(decisionErrorMessage(e));
+      },
+    });
+  }
+
   private openNext(queue: TaskComparison['task']['queue']): void {
     this.api.claimNext(queue).subscribe({
       next: (next) => {
@@ -165,6 +213,11 @@ export class ComparePage {
 
   onKey(event: KeyboardEvent): void {
     if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event) || !this.canWork() || !this.isOpenForDecision()) return;
+    if (event.key === 'r' && this.isMine()) {
+      event.preventDefault();
+      this.release();
+      return;
+    }
     const option = this.options().find((o) => o.key === event.key);
     if (!option) return;
     event.preventDefault();

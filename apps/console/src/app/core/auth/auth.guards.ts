@@ -15,3 +15,12 @@ export const signedOutGuard: CanActivateFn = () => {
   if (session.token() === null) return true;
   return inject(Router).createUrlTree(['/persons']);
 };
+
+/** Pages for some roles only (approvals: senior stewards); anyone else goes to the persons page. */
+export function roleGuard(...roles: string[]): CanActivateFn {
+  return () => {
+    const session = inject(Session);
+    if (roles.includes(session.user()?.role ?? '')) return true;
+    return inject(Router).createUrlTree(['/persons']);
+  };
+}

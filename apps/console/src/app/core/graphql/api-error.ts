@@ -5,12 +5,21 @@ import { HttpErrorResponse } from '@angular/common/http';
  * `extensions.code` convention so screens can react (e.g. NOT_FOUND shows an empty state).
  */
 export class ApiError extends Error {
+  /**
+   * What the server said, for screens that show a service's refusal in its own words (a
+   * four-eyes refusal, a conflict). Not enumerable: two errors with the same code and
+   * message are equal.
+   */
+  declare readonly serverMessage: string | undefined;
+
   constructor(
     readonly code: string,
     message: string,
+    serverMessage?: string,
   ) {
     super(message);
     this.name = 'ApiError';
+    Object.defineProperty(this, 'serverMessage', { value: serverMessage, enumerable: false });
   }
 }
 
@@ -43,7 +52,7 @@ export function fromGraphqlErrors(errors: readonly GraphqlErrorShape[]): ApiErro
   const first = errors[0] ?? {};
   const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
   const serverMessage = typeof first.message === 'string' ? first.message : undefined;
-  return new ApiError(code, messageFor(code, serverMessage));
+  return new ApiError(code, messageFor(code, serverMessage), serverMessage);
 }
 
 function statusCode(status: number): string {

@@ -19,6 +19,9 @@ export class AppHeader {
     ['steward', 'senior-steward', 'auditor'].includes(this.session.user()?.role ?? ''),
   );
 
+  /** Four-eyes approvals are for senior stewards only (the API answers the others FORBIDDEN). */
+  protected readonly canApprove = computed(() => this.session.user()?.role === 'senior-steward');
+
   signOut(): void {
     this.session.end('signed-out');
   }

@@ -16,12 +16,12 @@ import {
   TasksQuery,
 } from './steward.models';
 
-const GOLDEN = 'golden { nhsNumber familyName givenName dateOfBirth sex postcode }';
-const TASK = `id queue status priority score matchProbability modelVersion sourceSystems recordId
+export const GOLDEN = 'golden { nhsNumber familyName givenName dateOfBirth sex postcode }';
+export const TASK = `id queue status priority score matchProbability modelVersion sourceSystems recordId
   candidatePersonId assignee leaseUntil resolution reason note createdAt ageHours version`;
 const OPERATION = `id kind status taskId personId otherPersonId recordIds reason requestedBy requestedAt
   decidedBy decidedAt undoneBy undoneAt`;
-const RECORD = `id sourceSystem localId nhsNumber nhsNumberStatus familyName givenName otherGivenNames
+export const RECORD = `id sourceSystem localId nhsNumber nhsNumberStatus familyName givenName otherGivenNames
   dateOfBirth sex postcode addressLine phone email flags
   link { type score matchProbability modelVersion linkedAt linkedBy }`;
 const SIDE = `person { id status ${GOLDEN} }
@@ -42,6 +42,8 @@ export const TASKS_QUERY = `
     }
   }
 `;
+
+export const SOURCE_SYSTEMS_QUERY = `query TaskSourceSystems { taskSourceSystems }`;
 
 export const COMPARISON_QUERY = `
   query TaskComparison($id: ID!) {
@@ -99,10 +101,17 @@ export class StewardApi {
   }
 
   tasks(query: TasksQuery): Observable<TaskPage> {
-    const filter = Object.fromEntries(Object.entries(query.filter).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+    const filter = Object.fromEntries(
+      Object.entries(query.filter).filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false),
+    );
     return this.graphql
       .request<{ tasks: TaskPage }, TasksQuery>(TASKS_QUERY, { ...query, filter })
       .pipe(map((d) => d.tasks));
+  }
+
+  /** The source systems of the tasks still to do, for the filter. */
+  sourceSystems(): Observable<string[]> {
+    return this.graphql.request<{ taskSourceSystems: string[] }>(SOURCE_SYSTEMS_QUERY).pipe(map((d) => d.taskSourceSystems));
   }
 
   comparison(id: string): Observable<TaskComparison> {

@@ -91,7 +91,19 @@ export interface TaskFilter {
   queue?: TaskQueue | null;
   status?: TaskStatus | null;
   sourceSystem?: string | null;
+  /** Only the tasks the signed-in steward holds (claimed, or a merge waiting for approval). */
+  mine?: boolean | null;
+  minAgeHours?: number | null;
+  maxAgeHours?: number | null;
 }
+
+/** The age bands the queue list offers, as the hours the API filters on. */
+export const AGE_BANDS: readonly { id: string; label: string; minAgeHours: number | null; maxAgeHours: number | null }[] = [
+  { id: '', label: 'Any age', minAgeHours: null, maxAgeHours: null },
+  { id: 'today', label: 'Less than a day', minAgeHours: null, maxAgeHours: 24 },
+  { id: 'week', label: '1 to 7 days', minAgeHours: 24, maxAgeHours: 168 },
+  { id: 'older', label: 'Older than 7 days', minAgeHours: 168, maxAgeHours: null },
+];
 
 export interface TasksQuery {
   filter: TaskFilter;
@@ -164,6 +176,7 @@ export interface StewardOperation {
   otherPersonId: string | null;
   recordIds: string[];
   reason: string;
+  approvalReason?: string | null;
   requestedBy: string;
   requestedAt: string;
   decidedBy: string | null;

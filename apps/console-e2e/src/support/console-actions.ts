@@ -1,0 +1,53 @@
+import { Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from './browser';
+
+export const STEWARD = { username: 'steward', password: 'concord-steward' };
+export const SENIOR = { username: 'senior', password: 'concord-senior' };
+
+/** axe-core finds no serious or critical violation on the screen as it is now. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await seriousAccessibilityViolations(page);
+  if (violations.length > 0) console.log(`[e2e] axe on ${screen}:\n${JSON.stringify(violations, null, 2)}`);
+  expect(violations).toEqual([]);
+}
+
+export async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByLabel('Password').press('Enter');
+  await page.waitForURL(/\/persons/);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
+}
+
+/** Waits until the queue list has settled: rows, or the empty state. */
+export async function tasksSettled(page: Page): Promise<'rows' | 'empty'> {
+  await page
+    .getByTestId('tasks-summary')
+    .filter({ hasText: /Showing/ })
+    .or(page.getByTestId('state-empty'))
+    .first()
+    .waitFor();
+  return (await page.getByTestId('state-empty').count()) > 0 ? 'empty' : 'rows';
+}
+
+/** "Showing 50 of 123 tasks" → [50, 123]. */
+export async function shownOfTotal(page: Page): Promise<[number, number]> {
+  const text = (await page.getByTestId('tasks-summary').textContent()) ?? '';
+  const match = /Showing (\d+) of (\d+)/.exec(text);
+  return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+}
+
+/** Does something that reloads the queue list, and waits for the list to settle again. */
+export async function reloadingTasks(page: Page, action: () => Promise<unknown>): Promise<'rows' | 'empty'> {
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('query Tasks'),
+  );
+  await action();
+  await answered;
+  return tasksSettled(page);
+}

@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { ApiError } from '../../core/graphql/api-error';
+import { displayProbability } from '../../shared/format/format';
+import { NhsNumberPipe, UkDatePipe, UkDateTimePipe } from '../../shared/format/format.pipes';
+import { LoadState } from '../../shared/ui/load-state';
+import { StewardApi } from '../../queues/data-access/steward-api';
+import { queueLabel, TaskComparison } from '../../queues/data-access/steward.models';
+import { agreement, FIELD_LABELS } from '../../tasks/compare-page';
+import { WaterfallChart } from '../../tasks/waterfall-chart';
+import { approvalErrorMessage } from '../data-access/approval-errors';
+import { ApprovalsApi } from '../data-access/approvals-api';
+import { ApprovalVerdict, PendingApproval } from '../data-access/approvals.models';
+import { nhsNumbersOf, personLabel } from '../approvals-list/approvals-page';
+
+type State = { kind: 'loading' } | { kind: 'gone' } | { kind: 'error'; message: string } | { kind: 'loaded'; approval: PendingApproval };
+
+/** One merge waiting for approval: both persons, the task's evidence, and approve or reject with a reason. */
+@Component({
+  selector: 'cc-approval-page',
+  imports: [FormsModule, RouterLink, LoadState, WaterfallChart, NhsNumberPipe, UkDatePipe, UkDateTimePipe],
+  templateUrl: './approval-page.html',
+  styleUrl: './approval-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ApprovalPage {
+  private readonly approvals = inject(ApprovalsApi);
+  private readonly steward = inject(StewardApi);
+  private readonly router = inject(Router);
+
+  readonly id = input.required<string>();
+  readonly state = signal<State>({ kind: 'loading' });
+  readonly approval = computed(() => {
+    const s = this.state();
+    return s.kind === 'loaded' ? s.approval : null;
+  });
+  readonly comparison = signal<TaskComparison | null>(null);
+  readonly comparisonError = signal('');
+
+  readonly verdict = signal<ApprovalVerdict | null>(null);
+  readonly reason = signal('');
+  readonly submitted = signal(false);
+  readonly saving = signal(false);
+  readonly saveError = signal('');
+  readonly reasonMissing = computed(() => this.reason().trim().length === 0);
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.load(id));
+    });
+  }
+
+  load(id = this.id()): void {
+    this.state.set({ kind: 'loading' });
+    this.comparison.set(null);
+    this.comparisonError.set('');
+    this.approvals.pending().subscribe({
+      next: (list) => {
+        const approval = list.find((a) => a.id === id);
+        this.state.set(approval ? { kind: 'loaded', approval } : { kind: 'gone' });
+        if (approval?.taskId) this.loadEvidence(approval.taskId);
+      },
+      error: (e: unknown) =>
+        this.state.set({ kind: 'error', message: e instanceof ApiError ? e.message : 'The merge could not be loaded.' }),
+    });
+  }
+
+  loadEvidence(taskId: string): void {
+    this.comparisonError.set('');
+    this.steward.comparison(taskId).subscribe({
+      next: (c) => this.comparison.set(c),
+      error: (e: unknown) => this.comparisonError.set(e instanceof ApiError ? e.message : 'The evidence could not be loaded.'),
+    });
+  }
+
+  submit(): void {
+    this.submitted.set(true);
+    const approval = this.approval();
+    const verdict = this.verdict();
+    if (!approval || !verdict || this.reasonMissing() || this.saving()) return;
+    this.saving.set(true);
+    this.saveError.set('');
+    this.approvals.decide(verdict, approval.id, this.reason().trim()).subscribe({
+      next: () => {
+        this.saving.set(false);
+        const what = `merge of ${personLabel(approval.otherPerson)} into ${personLabel(approval.person)}`;
+        const message =
+          verdict === 'approve'
+            ? `You approved the ${what}: the persons are now one.`
+            : `You rejected the ${what}: the task is open again.`;
+        void this.router.navigate(['/approvals'], { state: { message } });
+      },
+      error: (e: unknown) => {
+        this.saving.set(false);
+        this.saveError.set(approvalErrorMessage(e));
+      },
+    });
+  }
+
+  fieldLabel(field: string): string {
+    return FIELD_LABELS[field] ?? field;
+  }
+
+  agreement = agreement;
+  numbers = nhsNumbersOf;
+  name = personLabel;
+  queueLabel = queueLabel;
+  probability = displayProbability;
+}
