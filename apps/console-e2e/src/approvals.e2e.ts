@@ -72,6 +72,7 @@ describe('Four-eyes approvals in Chromium', () => {
     await page.goto(`/tasks/${approvedTask}`);
     await page.getByTestId('task-status').filter({ hasText: 'Waiting for approval' }).waitFor();
     await page.getByTestId('not-workable').waitFor();
+    expect(await page.getByTestId('task-assignee').textContent()).toContain('merge asked for by user:steward');
     await screenshot(page, '50-compare-pending-approval');
     // The page is for senior stewards only: a steward is sent to the persons list.
     await page.goto('/approvals');
@@ -125,6 +126,7 @@ describe('Four-eyes approvals in Chromium', () => {
   it("refuses a senior steward's approval of their own merge, in the service's words", async () => {
     await askForMerge(page, OWN_REASON);
     await openApproval(page, OWN_REASON);
+    await page.getByTestId('approval-own').waitFor();
     await decideApproval(page, 'approve', 'I am sure.');
     const error = page.getByTestId('approval-error');
     await error.waitFor();

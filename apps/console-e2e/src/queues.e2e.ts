@@ -48,7 +48,7 @@ describe('Queue list, release and tracing in Chromium', () => {
       console.log(`[e2e] ${queue.label}: ${total} open tasks (${shown} loaded)`);
       const labels = await page.getByTestId('task-queue').allTextContents();
       expect(new Set(labels.map((l) => l.trim()))).toEqual(new Set([queue.label]));
-      await screenshot(page, queue.shot, false);
+      await screenshot(page, queue.shot);
     }
     await expectAccessible(page, 'queue list (numbers to trace)');
   });

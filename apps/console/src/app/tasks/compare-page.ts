@@ -86,6 +86,7 @@ export class ComparePage {
     const status = this.comparison()?.task.status;
     return status === 'OPEN' || status === 'DEFERRED' || this.isMine();
   });
+  readonly canApprove = computed(() => this.session.user()?.role === 'senior-steward');
   readonly isTrace = computed(() => this.comparison()?.task.queue === 'NHS_TRACE');
   readonly claimBusy = signal(false);
   readonly claimError = signal('');
@@ -235,6 +236,10 @@ export class ComparePage {
 
   recordName(r: ComparedRecord): string {
     return displayName(r.record.familyName, [r.record.givenName, r.record.otherGivenNames].filter(Boolean).join(' ') || null);
+  }
+
+  recordsOf(side: TaskComparison['recordSide']) {
+    return side.records.map((r) => r.record);
   }
 
   personName(c: TaskComparison['candidateSide']): string {

@@ -11,6 +11,14 @@ export function traceReason(record: SourceRecord): string {
   return `The record’s NHS number is ${record.nhsNumberStatus}.`;
 }
 
+/** Valid NHS numbers the other records hold, each with the systems that sent it. */
+export function knownNumbers(records: SourceRecord[]): { nhsNumber: string; systems: string }[] {
+  const bySystem = new Map<string, Set<string>>();
+  for (const r of records)
+    if (r.nhsNumber && r.nhsNumberStatus === 'valid') bySystem.set(r.nhsNumber, (bySystem.get(r.nhsNumber) ?? new Set()).add(r.sourceSystem));
+  return [...bySystem].map(([nhsNumber, systems]) => ({ nhsNumber, systems: [...systems].join(', ') }));
+}
+
 /**
  * A tracing task has a record and no candidate person: what the record says, why it needs
  * tracing, and what a steward can do about it.
@@ -34,6 +42,15 @@ export function traceReason(record: SourceRecord): string {
         <div><dt>Flags</dt><dd>{{ r.flags.join(', ') }}</dd></div>
       }
     </dl>
+    @if (known().length) {
+      <p class="known" data-testid="trace-known">
+        This record’s person already holds
+        @for (k of known(); track k.nhsNumber; let last = $last) {
+          NHS number <strong class="mono">{{ k.nhsNumber | nhsNumber }}</strong> from {{ k.systems }}{{ last ? '.' : ';' }}
+        }
+        Check it on PDS before you close the task.
+      </p>
+    }
     <h3>What you can do</h3>
     <ol class="steps" data-testid="trace-steps">
       <li>Trace the patient on the national Personal Demographics Service (PDS) with the name, date of birth and postcode above.</li>
@@ -48,6 +65,7 @@ export function traceReason(record: SourceRecord): string {
     .facts dt { font-weight: 700; }
     .facts dd { margin: 0; overflow-wrap: anywhere; }
     .mono { font-family: monospace; }
+    .known { padding: 8px 12px; border-left: 4px solid var(--cc-blue); background: var(--cc-grey-light); }
     .steps { padding-left: 24px; }
     .steps li { margin-bottom: 4px; }
     kbd { padding: 0 6px; border: 1px solid currentColor; border-radius: 3px; font-family: monospace; }
@@ -56,6 +74,9 @@ export function traceReason(record: SourceRecord): string {
 })
 export class TracePanel {
   readonly record = input.required<SourceRecord>();
+  /** The other records of the record's person: a valid NHS number there is a strong lead. */
+  readonly others = input<SourceRecord[]>([]);
+  readonly known = computed(() => knownNumbers(this.others()));
   readonly why = computed(() => traceReason(this.record()));
   readonly name = computed(() => {
     const r = this.record();

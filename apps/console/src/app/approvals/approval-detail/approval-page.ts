@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { Session } from '../../core/auth/session';
 import { ApiError } from '../../core/graphql/api-error';
 import { displayProbability } from '../../shared/format/format';
 import { NhsNumberPipe, UkDatePipe, UkDateTimePipe } from '../../shared/format/format.pipes';
@@ -28,12 +29,19 @@ export class ApprovalPage {
   private readonly approvals = inject(ApprovalsApi);
   private readonly steward = inject(StewardApi);
   private readonly router = inject(Router);
+  private readonly session = inject(Session);
 
   readonly id = input.required<string>();
   readonly state = signal<State>({ kind: 'loading' });
   readonly approval = computed(() => {
     const s = this.state();
     return s.kind === 'loaded' ? s.approval : null;
+  });
+  /** The signed-in senior steward asked for this merge (the service will refuse their approval). */
+  readonly isOwn = computed(() => {
+    const me = this.session.user()?.username;
+    const by = this.approval()?.requestedBy ?? '';
+    return !!me && (by === me || by === `user:${me}`);
   });
   readonly comparison = signal<TaskComparison | null>(null);
   readonly comparisonError = signal('');
