@@ -42,6 +42,8 @@ export class QueuesPage {
   protected readonly rowHeight = ROW_HEIGHT;
   protected readonly pageSize = PAGE_SIZE;
   readonly viewport = viewChild(CdkVirtualScrollViewport);
+  /** A short list gets a short viewport; a long one scrolls within ten rows' height. */
+  readonly viewportHeight = computed(() => Math.min(Math.max(this.tasks().length, 1), 10) * ROW_HEIGHT);
   readonly canWork = computed(() => WORKING_ROLES.includes(this.session.user()?.role ?? ''));
 
   readonly counts = signal<QueueCount[] | null>(null);
