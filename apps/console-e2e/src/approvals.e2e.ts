@@ -72,7 +72,9 @@ describe('Four-eyes approvals in Chromium', () => {
     await page.goto(`/tasks/${approvedTask}`);
     await page.getByTestId('task-status').filter({ hasText: 'Waiting for approval' }).waitFor();
     await page.getByTestId('not-workable').waitFor();
-    expect(await page.getByTestId('task-assignee').textContent()).toContain('merge asked for by user:steward');
+    expect(await page.getByTestId('task-assignee').textContent()).toContain(
+      'merge asked for by user:steward',
+    );
     await screenshot(page, '50-compare-pending-approval');
     // The page is for senior stewards only: a steward is sent to the persons list.
     await page.goto('/approvals');

@@ -1,5 +1,13 @@
 import { ScrollingModule, CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ApiError } from '../core/graphql/api-error';
@@ -8,7 +16,17 @@ import { displayName, displayProbability } from '../shared/format/format';
 import { LoadState } from '../shared/ui/load-state';
 import { StewardApi } from './data-access/steward-api';
 import { DEFAULT_FILTERS, nearEnd, TaskFilterForm, toTaskFilter } from './data-access/task-filters';
-import { AGE_BANDS, QUEUES, QueueCount, queueLabel, STATUSES, statusLabel, TaskListItem, TaskQueue, TaskSort } from './data-access/steward.models';
+import {
+  AGE_BANDS,
+  QUEUES,
+  QueueCount,
+  queueLabel,
+  STATUSES,
+  statusLabel,
+  TaskListItem,
+  TaskQueue,
+  TaskSort,
+} from './data-access/steward.models';
 
 const PAGE_SIZE = 50;
 /** Height of one row of the virtual list, in px (the viewport lays rows out by it). */
@@ -67,7 +85,9 @@ export class QueuesPage {
 
   constructor() {
     this.loadCounts();
-    this.api.sourceSystems().subscribe({ next: (list) => this.sourceSystems.set(list), error: () => this.sourceSystems.set([]) });
+    this.api
+      .sourceSystems()
+      .subscribe({ next: (list) => this.sourceSystems.set(list), error: () => this.sourceSystems.set([]) });
     this.reload();
     inject(DestroyRef).onDestroy(() => this.generation++);
   }
@@ -159,7 +179,12 @@ export class QueuesPage {
       next: (task) => {
         this.claiming.set(false);
         if (task) void this.router.navigate(['/tasks', task.id]);
-        else this.claimMessage.set(this.queue() ? `There are no open tasks in ${queueLabel(this.queue())}.` : 'There are no open tasks.');
+        else
+          this.claimMessage.set(
+            this.queue()
+              ? `There are no open tasks in ${queueLabel(this.queue())}.`
+              : 'There are no open tasks.',
+          );
       },
       error: (e: unknown) => {
         this.claiming.set(false);
@@ -193,16 +218,20 @@ export function isTyping(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
   if (!target) return false;
   const tag = target.tagName;
-  if (tag === 'INPUT') return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((target as HTMLInputElement).type);
+  if (tag === 'INPUT')
+    return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((target as HTMLInputElement).type);
   return tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
 function readMessage(): string {
   const state: unknown = typeof history === 'undefined' ? null : history.state;
-  const text = typeof state === 'object' && state !== null ? (state as { message?: unknown }).message : undefined;
+  const text =
+    typeof state === 'object' && state !== null ? (state as { message?: unknown }).message : undefined;
   return typeof text === 'string' ? text : '';
 }
 
 function message(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'Concord had a problem answering. Try again in a moment.';
+  return error instanceof ApiError
+    ? error.message
+    : 'Concord had a problem answering. Try again in a moment.';
 }

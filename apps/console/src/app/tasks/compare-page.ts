@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Session } from '../core/auth/session';
@@ -7,13 +18,25 @@ import { displayName, displayProbability } from '../shared/format/format';
 import { NhsNumberPipe, SexPipe, UkDatePipe } from '../shared/format/format.pipes';
 import { LoadState } from '../shared/ui/load-state';
 import { StewardApi } from '../queues/data-access/steward-api';
-import { ComparedRecord, Decision, FieldComparison, queueLabel, statusLabel, TaskComparison } from '../queues/data-access/steward.models';
+import {
+  ComparedRecord,
+  Decision,
+  FieldComparison,
+  queueLabel,
+  statusLabel,
+  TaskComparison,
+} from '../queues/data-access/steward.models';
 import { isTyping, WORKING_ROLES } from '../queues/queues-page';
 import { decisionErrorMessage } from './decision-errors';
 import { TracePanel } from './trace-panel';
 import { WaterfallChart } from './waterfall-chart';
 
-type LoadStateKind = { kind: 'forbidden' } | { kind: 'loading' } | { kind: 'loaded'; comparison: TaskComparison } | { kind: 'missing' } | { kind: 'error'; message: string };
+type LoadStateKind =
+  | { kind: 'forbidden' }
+  | { kind: 'loading' }
+  | { kind: 'loaded'; comparison: TaskComparison }
+  | { kind: 'missing' }
+  | { kind: 'error'; message: string };
 
 export interface DecisionOption {
   id: Decision;
@@ -22,10 +45,30 @@ export interface DecisionOption {
   help: string;
 }
 
-const SAME: DecisionOption = { id: 'same', label: 'Same person', key: 's', help: 'Link the record to this person (merge)' };
-const NOT_SAME: DecisionOption = { id: 'not-same', label: 'Not the same person', key: 'd', help: 'Keep them apart; never proposed again' };
-const DEFER: DecisionOption = { id: 'defer', label: 'Defer', key: 'f', help: 'Come back to it later, with a note' };
-const TRACED: DecisionOption = { id: 'traced', label: 'Traced', key: 't', help: 'The number was traced outside Concord' };
+const SAME: DecisionOption = {
+  id: 'same',
+  label: 'Same person',
+  key: 's',
+  help: 'Link the record to this person (merge)',
+};
+const NOT_SAME: DecisionOption = {
+  id: 'not-same',
+  label: 'Not the same person',
+  key: 'd',
+  help: 'Keep them apart; never proposed again',
+};
+const DEFER: DecisionOption = {
+  id: 'defer',
+  label: 'Defer',
+  key: 'f',
+  help: 'Come back to it later, with a note',
+};
+const TRACED: DecisionOption = {
+  id: 'traced',
+  label: 'Traced',
+  key: 't',
+  help: 'The number was traced outside Concord',
+};
 
 /** The decisions a task in this queue offers. */
 export function decisionsFor(queue: string): DecisionOption[] {
@@ -54,7 +97,16 @@ export const FIELD_LABELS: Record<string, string> = {
 
 @Component({
   selector: 'cc-compare-page',
-  imports: [FormsModule, RouterLink, LoadState, WaterfallChart, TracePanel, NhsNumberPipe, UkDatePipe, SexPipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    LoadState,
+    WaterfallChart,
+    TracePanel,
+    NhsNumberPipe,
+    UkDatePipe,
+    SexPipe,
+  ],
   templateUrl: './compare-page.html',
   styleUrl: './compare-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -118,8 +170,11 @@ export class ComparePage {
           e instanceof ApiError && e.code === 'NOT_FOUND'
             ? { kind: 'missing' }
             : e instanceof ApiError && e.code === 'FORBIDDEN'
-            ? { kind: 'forbidden' }
-            : { kind: 'error', message: e instanceof ApiError ? e.message : 'The task could not be loaded.' },
+              ? { kind: 'forbidden' }
+              : {
+                  kind: 'error',
+                  message: e instanceof ApiError ? e.message : 'The task could not be loaded.',
+                },
         ),
     });
   }
@@ -140,8 +195,11 @@ export class ComparePage {
     this.api.decide(decision, comparison.task, this.reason().trim()).subscribe({
       next: (result) => {
         const label = this.options().find((o) => o.id === decision)?.label ?? decision;
-        const pending = result.operation?.status === 'pending-approval' || result.task?.status === 'PENDING_APPROVAL';
-        this.outcome.set(pending ? `${label}: saved, waiting for a senior steward's approval.` : `${label}: saved.`);
+        const pending =
+          result.operation?.status === 'pending-approval' || result.task?.status === 'PENDING_APPROVAL';
+        this.outcome.set(
+          pending ? `${label}: saved, waiting for a senior steward's approval.` : `${label}: saved.`,
+        );
         this.openNext(comparison.task.queue);
       },
       error: (e: unknown) => {
@@ -213,7 +271,15 @@ export class ComparePage {
   }
 
   onKey(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event) || !this.canWork() || !this.isOpenForDecision()) return;
+    if (
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey ||
+      isTyping(event) ||
+      !this.canWork() ||
+      !this.isOpenForDecision()
+    )
+      return;
     if (event.key === 'r' && this.isMine()) {
       event.preventDefault();
       this.release();
@@ -235,7 +301,10 @@ export class ComparePage {
   probability = displayProbability;
 
   recordName(r: ComparedRecord): string {
-    return displayName(r.record.familyName, [r.record.givenName, r.record.otherGivenNames].filter(Boolean).join(' ') || null);
+    return displayName(
+      r.record.familyName,
+      [r.record.givenName, r.record.otherGivenNames].filter(Boolean).join(' ') || null,
+    );
   }
 
   recordsOf(side: TaskComparison['recordSide']) {

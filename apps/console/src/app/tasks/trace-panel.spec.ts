@@ -24,7 +24,9 @@ const record = (over: Partial<SourceRecord>): SourceRecord => ({
 describe('trace panel', () => {
   it('says why a record needs tracing', () => {
     expect(traceReason(record({}))).toBe('The record arrived without an NHS number.');
-    expect(traceReason(record({ nhsNumber: '9434765918', nhsNumberStatus: 'invalid' }))).toContain('Modulus 11');
+    expect(traceReason(record({ nhsNumber: '9434765918', nhsNumberStatus: 'invalid' }))).toContain(
+      'Modulus 11',
+    );
   });
 
   it("lists the valid numbers the person's other records hold, with the systems that sent them", () => {

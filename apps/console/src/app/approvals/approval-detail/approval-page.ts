@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Session } from '../../core/auth/session';
@@ -15,7 +24,11 @@ import { ApprovalsApi } from '../data-access/approvals-api';
 import { ApprovalVerdict, PendingApproval } from '../data-access/approvals.models';
 import { nhsNumbersOf, personLabel } from '../approvals-list/approvals-page';
 
-type State = { kind: 'loading' } | { kind: 'gone' } | { kind: 'error'; message: string } | { kind: 'loaded'; approval: PendingApproval };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'gone' }
+  | { kind: 'error'; message: string }
+  | { kind: 'loaded'; approval: PendingApproval };
 
 /** One merge waiting for approval: both persons, the task's evidence, and approve or reject with a reason. */
 @Component({
@@ -71,7 +84,10 @@ export class ApprovalPage {
         if (approval?.taskId) this.loadEvidence(approval.taskId);
       },
       error: (e: unknown) =>
-        this.state.set({ kind: 'error', message: e instanceof ApiError ? e.message : 'The merge could not be loaded.' }),
+        this.state.set({
+          kind: 'error',
+          message: e instanceof ApiError ? e.message : 'The merge could not be loaded.',
+        }),
     });
   }
 
@@ -79,7 +95,8 @@ export class ApprovalPage {
     this.comparisonError.set('');
     this.steward.comparison(taskId).subscribe({
       next: (c) => this.comparison.set(c),
-      error: (e: unknown) => this.comparisonError.set(e instanceof ApiError ? e.message : 'The evidence could not be loaded.'),
+      error: (e: unknown) =>
+        this.comparisonError.set(e instanceof ApiError ? e.message : 'The evidence could not be loaded.'),
     });
   }
 

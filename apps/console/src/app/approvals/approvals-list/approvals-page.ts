@@ -44,7 +44,9 @@ export class ApprovalsPage {
     this.api.pending().subscribe({
       next: (list) => this.approvals.set(list),
       error: (e: unknown) =>
-        this.error.set(e instanceof ApiError ? e.message : 'Concord had a problem answering. Try again in a moment.'),
+        this.error.set(
+          e instanceof ApiError ? e.message : 'Concord had a problem answering. Try again in a moment.',
+        ),
     });
   }
 
@@ -55,6 +57,7 @@ export class ApprovalsPage {
 
 function readMessage(): string {
   const state: unknown = typeof history === 'undefined' ? null : history.state;
-  const message = typeof state === 'object' && state !== null ? (state as { message?: unknown }).message : undefined;
+  const message =
+    typeof state === 'object' && state !== null ? (state as { message?: unknown }).message : undefined;
   return typeof message === 'string' ? message : '';
 }

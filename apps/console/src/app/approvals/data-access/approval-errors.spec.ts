@@ -3,14 +3,20 @@ import { approvalErrorMessage } from './approval-errors';
 
 describe('approvalErrorMessage', () => {
   it("shows the service's four-eyes refusal in its own words", () => {
-    const error = new ApiError('FORBIDDEN', 'generic', 'four-eyes rule: a second steward must approve a merge you asked for');
+    const error = new ApiError(
+      'FORBIDDEN',
+      'generic',
+      'four-eyes rule: a second steward must approve a merge you asked for',
+    );
     expect(approvalErrorMessage(error)).toBe(
       'Concord refused: Four-eyes rule: a second steward must approve a merge you asked for. Another senior steward must decide this merge.',
     );
   });
 
   it('explains a role refusal by the access guard in terms of roles', () => {
-    expect(approvalErrorMessage(new ApiError('FORBIDDEN', 'generic', 'Forbidden resource'))).toContain('Ask a senior steward');
+    expect(approvalErrorMessage(new ApiError('FORBIDDEN', 'generic', 'Forbidden resource'))).toContain(
+      'Ask a senior steward',
+    );
   });
 
   it('names what changed when the merge was decided meanwhile', () => {

@@ -6,7 +6,8 @@ import { ApiError } from '../../core/graphql/api-error';
  * shown in its words, with what to do next.
  */
 export function approvalErrorMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Concord had a problem saving your decision. Your reason is kept: try again.';
+  if (!(error instanceof ApiError))
+    return 'Concord had a problem saving your decision. Your reason is kept: try again.';
   const said = error.serverMessage ? sentence(error.serverMessage) : '';
   switch (error.code) {
     case 'FORBIDDEN':

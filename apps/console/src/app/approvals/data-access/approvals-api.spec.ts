@@ -10,7 +10,9 @@ describe('ApprovalsApi', () => {
   let controller: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
     api = TestBed.inject(ApprovalsApi);
     controller = TestBed.inject(HttpTestingController);
   });
@@ -29,14 +31,24 @@ describe('ApprovalsApi', () => {
   it('approves and rejects with the reason', async () => {
     const approved = firstValueFrom(api.decide('approve', 'o1', 'checked PDS'));
     const approve = controller.expectOne('/graphql');
-    expect(approve.request.body).toEqual({ query: APPROVE_OPERATION, variables: { input: { operationId: 'o1', reason: 'checked PDS' } } });
+    expect(approve.request.body).toEqual({
+      query: APPROVE_OPERATION,
+      variables: { input: { operationId: 'o1', reason: 'checked PDS' } },
+    });
     approve.flush({ data: { approveOperation: { task: null, operation: { id: 'o1', status: 'applied' } } } });
     await expect(approved).resolves.toMatchObject({ operation: { status: 'applied' } });
 
     const rejected = firstValueFrom(api.decide('reject', 'o2', 'two patients'));
     const reject = controller.expectOne('/graphql');
     expect(reject.request.body.query).toBe(REJECT_OPERATION);
-    reject.flush({ errors: [{ message: 'operation o2 is applied, not waiting for approval', extensions: { code: 'CONFLICT' } }] });
-    await expect(rejected).rejects.toMatchObject({ code: 'CONFLICT', serverMessage: 'operation o2 is applied, not waiting for approval' });
+    reject.flush({
+      errors: [
+        { message: 'operation o2 is applied, not waiting for approval', extensions: { code: 'CONFLICT' } },
+      ],
+    });
+    await expect(rejected).rejects.toMatchObject({
+      code: 'CONFLICT',
+      serverMessage: 'operation o2 is applied, not waiting for approval',
+    });
   });
 });

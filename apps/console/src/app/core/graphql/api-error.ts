@@ -31,14 +31,18 @@ const MESSAGES: Record<string, string> = {
   FORBIDDEN: 'Your role does not allow this. Ask a senior steward or an administrator.',
   NOT_FOUND: 'That record could not be found. It may have been merged or removed.',
   [NETWORK_ERROR]: 'Concord cannot be reached. Check your connection and try again.',
-  INTERNAL_SERVER_ERROR: 'Concord had a problem answering. Try again in a moment; if it keeps happening, tell the service desk.',
-  GRAPHQL_VALIDATION_FAILED: 'The console asked Concord something it does not understand. Reload the page; if it keeps happening, tell the service desk.',
-  GRAPHQL_PARSE_FAILED: 'The console asked Concord something it does not understand. Reload the page; if it keeps happening, tell the service desk.',
+  INTERNAL_SERVER_ERROR:
+    'Concord had a problem answering. Try again in a moment; if it keeps happening, tell the service desk.',
+  GRAPHQL_VALIDATION_FAILED:
+    'The console asked Concord something it does not understand. Reload the page; if it keeps happening, tell the service desk.',
+  GRAPHQL_PARSE_FAILED:
+    'The console asked Concord something it does not understand. Reload the page; if it keeps happening, tell the service desk.',
 };
 
 /** What a steward reads for an error code; input errors keep the server's own wording, which names the field. */
 export function messageFor(code: string, serverMessage?: string): string {
-  if (code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST') return serverMessage || 'Check what you entered and try again.';
+  if (code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST')
+    return serverMessage || 'Check what you entered and try again.';
   return MESSAGES[code] ?? MESSAGES['INTERNAL_SERVER_ERROR'];
 }
 
@@ -67,7 +71,8 @@ function statusCode(status: number): string {
 /** An HTTP failure as an ApiError, preferring GraphQL errors in the body when the server sent some. */
 export function fromHttpError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (!(error instanceof HttpErrorResponse)) return new ApiError('INTERNAL_SERVER_ERROR', messageFor('INTERNAL_SERVER_ERROR'));
+  if (!(error instanceof HttpErrorResponse))
+    return new ApiError('INTERNAL_SERVER_ERROR', messageFor('INTERNAL_SERVER_ERROR'));
   const body: unknown = error.error;
   if (typeof body === 'object' && body !== null) {
     const errors = (body as { errors?: unknown }).errors;

@@ -12,7 +12,9 @@ import { Session } from '../auth/session';
 export class AppHeader {
   protected readonly session = inject(Session);
   /** The audit screen is for auditors and administrators only. */
-  protected readonly canAudit = computed(() => ['auditor', 'admin'].includes(this.session.user()?.role ?? ''));
+  protected readonly canAudit = computed(() =>
+    ['auditor', 'admin'].includes(this.session.user()?.role ?? ''),
+  );
 
   /** Queues and search are for those who work or read tasks (not administrators). */
   protected readonly canReadQueues = computed(() =>

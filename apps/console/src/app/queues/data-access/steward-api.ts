@@ -97,12 +97,16 @@ export class StewardApi {
   private readonly graphql = inject(GraphqlClient);
 
   queueCounts(): Observable<QueueCount[]> {
-    return this.graphql.request<{ queueCounts: QueueCount[] }>(QUEUE_COUNTS_QUERY).pipe(map((d) => d.queueCounts));
+    return this.graphql
+      .request<{ queueCounts: QueueCount[] }>(QUEUE_COUNTS_QUERY)
+      .pipe(map((d) => d.queueCounts));
   }
 
   tasks(query: TasksQuery): Observable<TaskPage> {
     const filter = Object.fromEntries(
-      Object.entries(query.filter).filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false),
+      Object.entries(query.filter).filter(
+        ([, v]) => v !== null && v !== undefined && v !== '' && v !== false,
+      ),
     );
     return this.graphql
       .request<{ tasks: TaskPage }, TasksQuery>(TASKS_QUERY, { ...query, filter })
@@ -111,7 +115,9 @@ export class StewardApi {
 
   /** The source systems of the tasks still to do, for the filter. */
   sourceSystems(): Observable<string[]> {
-    return this.graphql.request<{ taskSourceSystems: string[] }>(SOURCE_SYSTEMS_QUERY).pipe(map((d) => d.taskSourceSystems));
+    return this.graphql
+      .request<{ taskSourceSystems: string[] }>(SOURCE_SYSTEMS_QUERY)
+      .pipe(map((d) => d.taskSourceSystems));
   }
 
   comparison(id: string): Observable<TaskComparison> {
@@ -122,7 +128,10 @@ export class StewardApi {
 
   claim(taskId: string, version: number | null): Observable<ReviewTask> {
     return this.graphql
-      .request<{ claimTask: ReviewTask }, { taskId: string; version: number | null }>(CLAIM_TASK, { taskId, version })
+      .request<{ claimTask: ReviewTask }, { taskId: string; version: number | null }>(CLAIM_TASK, {
+        taskId,
+        version,
+      })
       .pipe(map((d) => d.claimTask));
   }
 
@@ -135,12 +144,19 @@ export class StewardApi {
 
   release(taskId: string, version: number): Observable<ReviewTask> {
     return this.graphql
-      .request<{ releaseTask: ReviewTask }, { taskId: string; version: number }>(RELEASE_TASK, { taskId, version })
+      .request<{ releaseTask: ReviewTask }, { taskId: string; version: number }>(RELEASE_TASK, {
+        taskId,
+        version,
+      })
       .pipe(map((d) => d.releaseTask));
   }
 
   /** Sends one decision; the answer names the task as it is now (and the merge, if any). */
-  decide(decision: Decision, task: { id: string; version: number }, reason: string): Observable<DecisionResult> {
+  decide(
+    decision: Decision,
+    task: { id: string; version: number },
+    reason: string,
+  ): Observable<DecisionResult> {
     const input = { taskId: task.id, version: task.version, reason };
     switch (decision) {
       case 'same':
@@ -149,13 +165,18 @@ export class StewardApi {
           .pipe(map((d) => d.decideSamePerson));
       case 'not-same':
         return this.graphql
-          .request<{ decideNotSamePerson: DecisionResult }, { input: typeof input }>(DECIDE_NOT_SAME, { input })
+          .request<{ decideNotSamePerson: DecisionResult }, { input: typeof input }>(DECIDE_NOT_SAME, {
+            input,
+          })
           .pipe(map((d) => d.decideNotSamePerson));
       case 'defer':
         return this.graphql
-          .request<{ deferTask: ReviewTask }, { input: { taskId: string; version: number; note: string } }>(DEFER_TASK, {
-            input: { taskId: task.id, version: task.version, note: reason },
-          })
+          .request<{ deferTask: ReviewTask }, { input: { taskId: string; version: number; note: string } }>(
+            DEFER_TASK,
+            {
+              input: { taskId: task.id, version: task.version, note: reason },
+            },
+          )
           .pipe(map((d) => ({ task: d.deferTask, operation: null })));
       case 'traced':
         return this.graphql
@@ -166,18 +187,21 @@ export class StewardApi {
 
   split(personId: string, recordIds: string[], reason: string): Observable<StewardOperation> {
     return this.graphql
-      .request<{ splitPerson: StewardOperation }, { input: { personId: string; recordIds: string[]; reason: string } }>(
-        SPLIT_PERSON,
-        { input: { personId, recordIds, reason } },
-      )
+      .request<
+        { splitPerson: StewardOperation },
+        { input: { personId: string; recordIds: string[]; reason: string } }
+      >(SPLIT_PERSON, { input: { personId, recordIds, reason } })
       .pipe(map((d) => d.splitPerson));
   }
 
   undo(operationId: string, reason: string): Observable<StewardOperation> {
     return this.graphql
-      .request<{ undoOperation: StewardOperation }, { input: { operationId: string; reason: string } }>(UNDO_OPERATION, {
-        input: { operationId, reason },
-      })
+      .request<{ undoOperation: StewardOperation }, { input: { operationId: string; reason: string } }>(
+        UNDO_OPERATION,
+        {
+          input: { operationId, reason },
+        },
+      )
       .pipe(map((d) => d.undoOperation));
   }
 
@@ -188,9 +212,14 @@ export class StewardApi {
   }
 
   search(input: SearchInput, count = 20): Observable<SearchResult[]> {
-    const cleaned = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
+    const cleaned = Object.fromEntries(
+      Object.entries(input).filter(([, v]) => typeof v === 'string' && v.trim() !== ''),
+    );
     return this.graphql
-      .request<{ searchPersons: SearchResult[] }, { input: SearchInput; count: number }>(SEARCH_QUERY, { input: cleaned, count })
+      .request<{ searchPersons: SearchResult[] }, { input: SearchInput; count: number }>(SEARCH_QUERY, {
+        input: cleaned,
+        count,
+      })
       .pipe(map((d) => d.searchPersons));
   }
 }

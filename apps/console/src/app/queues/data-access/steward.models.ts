@@ -8,7 +8,11 @@ export type TaskStatus = 'OPEN' | 'CLAIMED' | 'PENDING_APPROVAL' | 'DEFERRED' | 
 export type TaskSort = 'PRIORITY' | 'AGE';
 
 export const QUEUES: readonly { id: TaskQueue; label: string; hint: string }[] = [
-  { id: 'NHS_SHARED', label: 'Shared NHS number', hint: 'One NHS number held by records whose details disagree' },
+  {
+    id: 'NHS_SHARED',
+    label: 'Shared NHS number',
+    hint: 'One NHS number held by records whose details disagree',
+  },
   { id: 'NHS_DUPLICATE', label: 'Two NHS numbers', hint: 'One person holding two valid NHS numbers' },
   { id: 'POSSIBLE_DUPLICATE', label: 'Possible duplicates', hint: 'Records scored in the review band' },
   { id: 'NHS_TRACE', label: 'Numbers to trace', hint: 'Missing or invalid NHS numbers to trace nationally' },
@@ -98,7 +102,12 @@ export interface TaskFilter {
 }
 
 /** The age bands the queue list offers, as the hours the API filters on. */
-export const AGE_BANDS: readonly { id: string; label: string; minAgeHours: number | null; maxAgeHours: number | null }[] = [
+export const AGE_BANDS: readonly {
+  id: string;
+  label: string;
+  minAgeHours: number | null;
+  maxAgeHours: number | null;
+}[] = [
   { id: '', label: 'Any age', minAgeHours: null, maxAgeHours: null },
   { id: 'today', label: 'Less than a day', minAgeHours: null, maxAgeHours: 24 },
   { id: 'week', label: '1 to 7 days', minAgeHours: 24, maxAgeHours: 168 },

@@ -15,9 +15,22 @@ describe('toTaskFilter', () => {
   it('turns an age band into hours and keeps the other controls', () => {
     expect(
       toTaskFilter({ queue: 'NHS_TRACE', status: '', sourceSystem: ' PACS-YORK ', mine: true, age: 'week' }),
-    ).toEqual({ queue: 'NHS_TRACE', status: null, sourceSystem: 'PACS-YORK', mine: true, minAgeHours: 24, maxAgeHours: 168 });
-    expect(toTaskFilter({ ...DEFAULT_FILTERS, age: 'older' })).toMatchObject({ minAgeHours: 168, maxAgeHours: null });
-    expect(toTaskFilter({ ...DEFAULT_FILTERS, age: 'today' })).toMatchObject({ minAgeHours: null, maxAgeHours: 24 });
+    ).toEqual({
+      queue: 'NHS_TRACE',
+      status: null,
+      sourceSystem: 'PACS-YORK',
+      mine: true,
+      minAgeHours: 24,
+      maxAgeHours: 168,
+    });
+    expect(toTaskFilter({ ...DEFAULT_FILTERS, age: 'older' })).toMatchObject({
+      minAgeHours: 168,
+      maxAgeHours: null,
+    });
+    expect(toTaskFilter({ ...DEFAULT_FILTERS, age: 'today' })).toMatchObject({
+      minAgeHours: null,
+      maxAgeHours: 24,
+    });
   });
 });
 

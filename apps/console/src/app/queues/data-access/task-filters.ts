@@ -9,7 +9,13 @@ export interface TaskFilterForm {
   age: string;
 }
 
-export const DEFAULT_FILTERS: TaskFilterForm = { queue: '', status: 'OPEN', sourceSystem: '', mine: false, age: '' };
+export const DEFAULT_FILTERS: TaskFilterForm = {
+  queue: '',
+  status: 'OPEN',
+  sourceSystem: '',
+  mine: false,
+  age: '',
+};
 
 /** The API filter for the controls: empty controls ask for nothing, an age band for its hours. */
 export function toTaskFilter(form: TaskFilterForm): TaskFilter {
