@@ -107,6 +107,17 @@ describe.each(testEngines())('four-eyes approvals and queue filters over GraphQL
     });
     const again = await gql(senior, APPROVE, { input: { operationId: operation.id, reason: 'twice' } });
     expect(again.errors[0].extensions.code).toBe('CONFLICT');
+    const one = `query($id: ID!) { stewardOperation(id: $id) { id status decidedBy person { id } otherPerson { status } } }`;
+    const read = await gql(auditor, one, { id: operation.id });
+    expect(read.data.stewardOperation).toMatchObject({
+      id: operation.id,
+      status: 'applied',
+      decidedBy: 'user:test-senior-steward',
+      otherPerson: { status: 'retired' },
+    });
+    const unknown = await gql(auditor, one, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.data.stewardOperation).toBeNull();
+    expect((await gql(auditor, one, { id: 'nope' })).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a senior steward approving their own merge in words, and lets another reject it', async () => {

@@ -1,4 +1,4 @@
-import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PersonTimeline } from '@concord/services';
 import { Access, ALL_ROLES } from '../common/access.decorator';
 import { Person } from '../persons/person.models';
@@ -20,6 +20,13 @@ export class PersonHistoryResolver {
   @Access({ roles: ALL_ROLES })
   async operations(@Parent() person: Person): Promise<StewardOperation[]> {
     return (await this.timeline.operations(person.id)).map(toOperation);
+  }
+
+  @Query(() => StewardOperation, { nullable: true, description: 'One merge or split, whatever its status.' })
+  @Access({ roles: ALL_ROLES })
+  async stewardOperation(@Args('id', { type: () => ID }) id: string): Promise<StewardOperation | null> {
+    const operation = await this.timeline.operation(id);
+    return operation ? toOperation(operation) : null;
   }
 
   @Query(() => [StewardOperation], { description: 'Merges waiting for a second steward.' })
