@@ -99,6 +99,7 @@ describe('Four-eyes approvals in Chromium', () => {
     await page.getByText('Enter a reason.').waitFor();
     await screenshot(page, '52-approval-detail');
     await expectAccessible(page, 'approval detail');
+    const approvalUrl = new URL(page.url()).pathname;
     await decideApproval(page, 'approve', 'Checked on PDS: one patient.');
     await page.waitForURL(/\/approvals$/);
     await page
@@ -108,6 +109,12 @@ describe('Four-eyes approvals in Chromium', () => {
     expect(await page.getByTestId('approval').filter({ hasText: APPROVE_REASON }).count()).toBe(0);
     await page.goto(`/tasks/${approvedTask}`);
     await page.getByTestId('task-status').filter({ hasText: 'Resolved' }).waitFor();
+    // The link to a decided merge says what became of it.
+    await page.goto(approvalUrl);
+    await page
+      .getByTestId('approval-decided')
+      .filter({ hasText: 'approved and applied by user:senior' })
+      .waitFor();
   });
 
   it('lets the senior steward reject the other merge, which reopens its task', async () => {

@@ -28,7 +28,8 @@ type State =
   | { kind: 'loading' }
   | { kind: 'gone' }
   | { kind: 'error'; message: string }
-  | { kind: 'loaded'; approval: PendingApproval };
+  | { kind: 'loaded'; approval: PendingApproval }
+  | { kind: 'decided'; approval: PendingApproval };
 
 /** One merge waiting for approval: both persons, the task's evidence, and approve or reject with a reason. */
 @Component({
@@ -49,6 +50,16 @@ export class ApprovalPage {
   readonly approval = computed(() => {
     const s = this.state();
     return s.kind === 'loaded' ? s.approval : null;
+  });
+  /** A merge someone already approved, rejected or undid: what happened, in words. */
+  readonly decided = computed(() => {
+    const s = this.state();
+    if (s.kind !== 'decided') return null;
+    const a = s.approval;
+    const what =
+      a.status === 'applied' ? 'approved and applied' : a.status === 'rejected' ? 'rejected' : a.status;
+    const by = a.decidedBy ? ` by ${a.decidedBy}` : '';
+    return `This merge is not waiting for approval: it was ${what}${by}.`;
   });
   /** The signed-in senior steward asked for this merge (the service will refuse their approval). */
   readonly isOwn = computed(() => {
@@ -77,11 +88,14 @@ export class ApprovalPage {
     this.state.set({ kind: 'loading' });
     this.comparison.set(null);
     this.comparisonError.set('');
-    this.approvals.pending().subscribe({
-      next: (list) => {
-        const approval = list.find((a) => a.id === id);
-        this.state.set(approval ? { kind: 'loaded', approval } : { kind: 'gone' });
-        if (approval?.taskId) this.loadEvidence(approval.taskId);
+    this.approvals.operation(id).subscribe({
+      next: (approval) => {
+        if (!approval) this.state.set({ kind: 'gone' });
+        else if (approval.status !== 'pending-approval') this.state.set({ kind: 'decided', approval });
+        else {
+          this.state.set({ kind: 'loaded', approval });
+          if (approval.taskId) this.loadEvidence(approval.taskId);
+        }
       },
       error: (e: unknown) =>
         this.state.set({

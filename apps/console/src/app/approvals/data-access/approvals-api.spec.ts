@@ -3,7 +3,13 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { APPROVE_OPERATION, ApprovalsApi, PENDING_APPROVALS_QUERY, REJECT_OPERATION } from './approvals-api';
+import {
+  APPROVE_OPERATION,
+  ApprovalsApi,
+  OPERATION_QUERY,
+  PENDING_APPROVALS_QUERY,
+  REJECT_OPERATION,
+} from './approvals-api';
 
 describe('ApprovalsApi', () => {
   let api: ApprovalsApi;
@@ -26,6 +32,14 @@ describe('ApprovalsApi', () => {
     expect(PENDING_APPROVALS_QUERY).toContain('otherPerson');
     call.flush({ data: { pendingApprovals: [{ id: 'o1' }] } });
     await expect(result).resolves.toEqual([{ id: 'o1' }]);
+  });
+
+  it('reads one operation by id, or null', async () => {
+    const result = firstValueFrom(api.operation('o9'));
+    const call = controller.expectOne('/graphql');
+    expect(call.request.body).toEqual({ query: OPERATION_QUERY, variables: { id: 'o9' } });
+    call.flush({ data: { stewardOperation: null } });
+    await expect(result).resolves.toBeNull();
   });
 
   it('approves and rejects with the reason', async () => {

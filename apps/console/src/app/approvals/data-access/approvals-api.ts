@@ -20,6 +20,17 @@ export const PENDING_APPROVALS_QUERY = `
   }
 `;
 
+export const OPERATION_QUERY = `
+  query StewardOperation($id: ID!) {
+    stewardOperation(id: $id) {
+      ${OPERATION}
+      person { ${PERSON} }
+      otherPerson { ${PERSON} }
+      task { ${TASK} }
+    }
+  }
+`;
+
 const OUTCOME = `task { ${TASK} } operation { ${OPERATION} }`;
 export const APPROVE_OPERATION = `mutation ApproveOperation($input: OperationDecisionInput!) { approveOperation(input: $input) { ${OUTCOME} } }`;
 export const REJECT_OPERATION = `mutation RejectOperation($input: OperationDecisionInput!) { rejectOperation(input: $input) { ${OUTCOME} } }`;
@@ -33,6 +44,13 @@ export class ApprovalsApi {
     return this.graphql
       .request<{ pendingApprovals: PendingApproval[] }>(PENDING_APPROVALS_QUERY)
       .pipe(map((d) => d.pendingApprovals));
+  }
+
+  /** One merge with its persons and task, whatever its status (null when there is none). */
+  operation(id: string): Observable<PendingApproval | null> {
+    return this.graphql
+      .request<{ stewardOperation: PendingApproval | null }, { id: string }>(OPERATION_QUERY, { id })
+      .pipe(map((d) => d.stewardOperation));
   }
 
   decide(verdict: ApprovalVerdict, operationId: string, reason: string): Observable<ApprovalOutcome> {
