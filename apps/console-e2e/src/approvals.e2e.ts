@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { BrowserSession, openBrowser, screenshot } from './support/browser';
+import { useBrowser, screenshot } from './support/browser';
 import {
   expectAccessible,
   reloadingTasks,
@@ -46,22 +46,13 @@ async function decideApproval(page: Page, verdict: 'approve' | 'reject', reason:
 }
 
 describe('Four-eyes approvals in Chromium', () => {
-  let session: BrowserSession;
+  const browser = useBrowser();
   let page: Page;
   let approvedTask = '';
   let rejectedTask = '';
 
   beforeAll(async () => {
-    session = await openBrowser();
-    page = session.page;
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(() => {
-    expect(session.pageErrors).toEqual([]);
+    page = browser.page;
   });
 
   it('holds two merges of persons with different NHS numbers for approval, and offers a steward no approvals', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WORKSPACE_ROOT } from './support/paths';
-import { BrowserSession, openBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { useBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
 
 const STEWARD = { username: 'steward', password: 'concord-steward' };
 
@@ -35,29 +35,21 @@ async function readRows(page: Page): Promise<SeenPerson[]> {
       href: row.querySelector('a')?.getAttribute('href') ?? '',
       name: row.querySelector('a')?.textContent?.trim() ?? '',
       nhsNumber: row.querySelector('[data-testid="person-nhs"]')?.textContent?.trim() ?? '',
-      recordCount: Number(row.querySelector('[data-testid="person-record-count"]')?.textContent?.trim() ?? '0'),
+      recordCount: Number(
+        row.querySelector('[data-testid="person-record-count"]')?.textContent?.trim() ?? '0',
+      ),
     })),
   );
 }
 
 describe('Concord console in Chromium', () => {
-  let session: BrowserSession;
+  const browser = useBrowser();
   let page: Page;
   let duplicate: SeenPerson | undefined;
   let withNhsNumber: SeenPerson | undefined;
 
   beforeAll(async () => {
-    session = await openBrowser();
-    page = session.page;
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(() => {
-    // An uncaught error in the page is a bug even when the steps still pass.
-    expect(session.pageErrors).toEqual([]);
+    page = browser.page;
   });
 
   it('sends a visitor to sign-in, with labelled inputs', async () => {
@@ -67,7 +59,9 @@ describe('Concord console in Chromium', () => {
     expect(await page.getByLabel('Username').isEditable()).toBe(true);
     expect(await page.getByLabel('Password').getAttribute('type')).toBe('password');
     // The global stylesheet must apply under the server's Content-Security-Policy.
-    const buttonColour = await page.getByRole('button', { name: 'Sign in' }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    const buttonColour = await page
+      .getByRole('button', { name: 'Sign in' })
+      .evaluate((b) => getComputedStyle(b).backgroundColor);
     expect(buttonColour).toBe('rgb(0, 127, 59)');
     await screenshot(page, '01-sign-in');
     await expectAccessible(page, 'sign-in');
@@ -90,7 +84,9 @@ describe('Concord console in Chromium', () => {
     await page.waitForURL(/\/persons$/);
     await page.locator('[data-testid="person-row"]').first().waitFor();
     const firstInteractive = performance.now() - started;
-    console.log(`[e2e] time to first interactive persons page after sign-in: ${Math.round(firstInteractive)} ms`);
+    console.log(
+      `[e2e] time to first interactive persons page after sign-in: ${Math.round(firstInteractive)} ms`,
+    );
 
     expect(await page.getByTestId('signed-in-username').textContent()).toBe('steward');
     expect(await page.getByTestId('signed-in-role').textContent()).toBe('Data steward');
@@ -130,7 +126,9 @@ describe('Concord console in Chromium', () => {
     await page.reload();
     await page.locator('[data-testid="person-row"]').first().waitFor();
     await page.getByLabel('Search by NHS number or family name').waitFor();
-    console.log(`[e2e] time to first interactive persons page on a full reload: ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `[e2e] time to first interactive persons page on a full reload: ${Math.round(performance.now() - started)} ms`,
+    );
     await screenshot(page, '03-persons');
     await expectAccessible(page, 'persons');
 
@@ -176,10 +174,15 @@ describe('Concord console in Chromium', () => {
     expect(await page.getByTestId('golden-view').textContent()).toContain(duplicate.nhsNumber);
     const records = page.getByTestId('source-record');
     expect(await records.count()).toBe(duplicate.recordCount);
-    expect(await page.getByRole('heading', { name: `Linked records (${duplicate.recordCount})` }).count()).toBe(1);
-    for (const localId of await page.getByTestId('record-local-id').allTextContents()) expect(localId.trim()).not.toBe('');
+    expect(
+      await page.getByRole('heading', { name: `Linked records (${duplicate.recordCount})` }).count(),
+    ).toBe(1);
+    for (const localId of await page.getByTestId('record-local-id').allTextContents())
+      expect(localId.trim()).not.toBe('');
     const statuses = await page.getByTestId('nhs-status').allTextContents();
-    expect(statuses.every((s) => ['Valid', 'Invalid', 'Test number', 'Placeholder', 'Missing'].includes(s.trim()))).toBe(true);
+    expect(
+      statuses.every((s) => ['Valid', 'Invalid', 'Test number', 'Placeholder', 'Missing'].includes(s.trim())),
+    ).toBe(true);
     const links = await page.getByTestId('record-link').allTextContents();
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((text) => /Automatic|Manual/.test(text))).toBe(true);
@@ -204,7 +207,10 @@ describe('Concord console in Chromium', () => {
     // A token the server never issued stands in for one that expired or was revoked server-side.
     await page.evaluate(() => {
       const stored = JSON.parse(sessionStorage.getItem('concord.session') ?? '{}') as Record<string, string>;
-      sessionStorage.setItem('concord.session', JSON.stringify({ ...stored, accessToken: 'not-a-token-the-server-issued' }));
+      sessionStorage.setItem(
+        'concord.session',
+        JSON.stringify({ ...stored, accessToken: 'not-a-token-the-server-issued' }),
+      );
     });
     await page.reload();
     await page.waitForURL(/\/sign-in\?.*reason=expired/);
@@ -234,7 +240,12 @@ describe('Concord console in Chromium', () => {
   it('keeps patient data and secrets out of the server log of the whole run', () => {
     const log = readFileSync(join(ARTIFACTS_DIR, 'logs', 'api.log'), 'utf8');
     expect(log).toContain('Concord is running');
-    const [header, ...rows] = readFileSync(join(WORKSPACE_ROOT, 'data-fixtures/populations/demo/records.csv'), 'utf8').trim().split('\n');
+    const [header, ...rows] = readFileSync(
+      join(WORKSPACE_ROOT, 'data-fixtures/populations/demo/records.csv'),
+      'utf8',
+    )
+      .trim()
+      .split('\n');
     const columns = header.split(',');
     const nhs = columns.indexOf('nhs_number');
     const family = columns.indexOf('family_name');

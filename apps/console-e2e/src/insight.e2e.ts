@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './support/paths';
-import { BrowserSession, openBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { useBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
 
 const AUDITOR = { username: 'auditor', password: 'concord-auditor' };
 const STEWARD = { username: 'steward', password: 'concord-steward' };
@@ -22,20 +22,11 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 }
 
 describe('Dashboard and audit in Chromium', () => {
-  let session: BrowserSession;
+  const browser = useBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    session = await openBrowser();
-    page = session.page;
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(() => {
-    expect(session.pageErrors).toEqual([]);
+    page = browser.page;
   });
 
   it('shows an auditor the dashboard with its charts', async () => {
@@ -90,7 +81,10 @@ describe('Dashboard and audit in Chromium', () => {
     await screenshot(page, '22-audit-filtered');
     await expectAccessible(page, 'audit filtered');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ndjson').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-ndjson').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^concord-audit-.*\.ndjson$/);
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const saved = join(ARTIFACTS_DIR, 'audit-export.ndjson');
@@ -98,7 +92,10 @@ describe('Dashboard and audit in Chromium', () => {
     const lines = readFileSync(saved, 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(actions.length);
     for (const line of lines) expect(JSON.parse(line)).toMatchObject({ action: 'user.signed-in' });
-    await page.getByTestId('export-message').getByText(/NDJSON export was saved/).waitFor();
+    await page
+      .getByTestId('export-message')
+      .getByText(/NDJSON export was saved/)
+      .waitFor();
     console.log(`[e2e] audit NDJSON export: ${lines.length} events`);
   });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { SCREENSHOTS_DIR } from './support/paths';
-import { BrowserSession, openBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { useBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
 
 const ADMIN = { username: 'admin', password: 'concord-admin' };
 
@@ -12,21 +12,12 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 }
 
 describe('Model screen in Chromium', () => {
-  let session: BrowserSession;
+  const browser = useBrowser();
   let page: Page;
   let shippedVersion = '';
 
   beforeAll(async () => {
-    session = await openBrowser();
-    page = session.page;
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(() => {
-    expect(session.pageErrors).toEqual([]);
+    page = browser.page;
   });
 
   it('shows an administrator the weights, thresholds and score histogram', async () => {

@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { BrowserSession, openBrowser, screenshot } from './support/browser';
+import { useBrowser, screenshot } from './support/browser';
 import {
   expectAccessible,
   reloadingTasks,
@@ -17,21 +17,12 @@ const QUEUES = [
 ];
 
 describe('Queue list, release and tracing in Chromium', () => {
-  let session: BrowserSession;
+  const browser = useBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    session = await openBrowser();
-    page = session.page;
+    page = browser.page;
     await signInAs(page, STEWARD);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(() => {
-    expect(session.pageErrors).toEqual([]);
   });
 
   it('shows every queue of the demo seed with its tasks', async () => {

@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { BrowserSession, openBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { useBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
 
 const STEWARD = { username: 'steward', password: 'concord-steward' };
 const SENIOR = { username: 'senior', password: 'concord-senior' };
@@ -40,7 +40,7 @@ async function decide(page: Page, key: string, reason: string): Promise<string> 
 }
 
 describe('Steward workflow in Chromium', () => {
-  let session: BrowserSession;
+  const browser = useBrowser();
   let page: Page;
   /** The person the first task's record was merged into. */
   let mergedPersonId = '';
@@ -49,16 +49,7 @@ describe('Steward workflow in Chromium', () => {
   let searchBirth = '';
 
   beforeAll(async () => {
-    session = await openBrowser();
-    page = session.page;
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(() => {
-    expect(session.pageErrors).toEqual([]);
+    page = browser.page;
   });
 
   it('shows the queues to a steward, with counts and a task list', async () => {
@@ -91,8 +82,12 @@ describe('Steward workflow in Chromium', () => {
     await page.getByTestId('standardised').waitFor();
     const candidateLink = page.locator('.side-head a').first();
     mergedPersonId = ((await candidateLink.getAttribute('href')) ?? '').split('/').pop() ?? '';
-    searchName = (await page.locator('[data-testid="field-row"]').nth(1).locator('td').first().textContent())?.trim() ?? '';
-    searchBirth = (await page.locator('[data-testid="field-row"]').nth(3).locator('td').first().textContent())?.trim() ?? '';
+    searchName =
+      (await page.locator('[data-testid="field-row"]').nth(1).locator('td').first().textContent())?.trim() ??
+      '';
+    searchBirth =
+      (await page.locator('[data-testid="field-row"]').nth(3).locator('td').first().textContent())?.trim() ??
+      '';
     await screenshot(page, '21-compare');
     await expectAccessible(page, 'compare');
   });
@@ -102,7 +97,9 @@ describe('Steward workflow in Chromium', () => {
     await page.getByTestId('save-decision').click();
     await page.getByText('Enter a reason.').waitFor();
     await screenshot(page, '22-compare-reason-required');
-    await page.getByTestId('reason').fill('Same name, date of birth, postcode and address; given name is a nickname.');
+    await page
+      .getByTestId('reason')
+      .fill('Same name, date of birth, postcode and address; given name is a nickname.');
     const before = taskIdOf(page.url());
     await page.getByTestId('save-decision').click();
     await page.waitForURL((url) => !url.pathname.endsWith(before));
@@ -137,7 +134,9 @@ describe('Steward workflow in Chromium', () => {
     await screenshot(page, '23-person-history');
     await expectAccessible(page, 'person with history');
     await boxes.first().check();
-    await page.getByTestId('split-reason').fill('Record belongs to a different patient (checked with the ward).');
+    await page
+      .getByTestId('split-reason')
+      .fill('Record belongs to a different patient (checked with the ward).');
     await page.getByTestId('split-submit').click();
     await page.getByTestId('action-message').waitFor();
     await page.getByTestId('operation').first().waitFor();
@@ -150,7 +149,10 @@ describe('Steward workflow in Chromium', () => {
     await signInAs(page, SENIOR);
     await page.goto(`/persons/${splitPersonId}`);
     await page.getByTestId('operation').first().waitFor();
-    await page.getByTestId('undo-reason').first().fill('Split was a mistake: the records are the same patient.');
+    await page
+      .getByTestId('undo-reason')
+      .first()
+      .fill('Split was a mistake: the records are the same patient.');
     await screenshot(page, '25-person-undo');
     await expectAccessible(page, 'person undo');
     await page.getByTestId('undo-submit').first().click();

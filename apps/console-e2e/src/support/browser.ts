@@ -34,10 +34,36 @@ export function baseUrl(): string {
   return url;
 }
 
+/**
+ * A describe block's Chromium session: opened before its tests, closed after them. An
+ * uncaught error or console error in the page fails the test it happened in, even when the
+ * steps still pass.
+ */
+export function useBrowser(): { readonly page: Page } {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await openBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(() => {
+    expect(session?.pageErrors).toEqual([]);
+  });
+  return {
+    get page(): Page {
+      if (!session) throw new Error('the browser is not open: use the page in a test or a later beforeAll');
+      return session.page;
+    },
+  };
+}
+
 /** Chromium with a fresh profile in a temp dir, so no state leaks between runs. */
 export async function openBrowser(): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)`,
+    );
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'concord-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -54,7 +80,8 @@ export async function openBrowser(): Promise<BrowserSession> {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      pageErrors.push(message.text());
   });
   return {
     context,
@@ -89,7 +116,9 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page and returns the serious and critical violations, described for a failure message. */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  const loaded = await page.evaluate(
+    () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',
+  );
   // Evaluated over the DevTools protocol rather than added as a <script>: the server's
   // Content-Security-Policy rightly blocks inline scripts, and the test must not weaken it.
   if (!loaded) await page.evaluate(axeSource());
@@ -97,7 +126,9 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
     interface AxeResult {
       violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
     }
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
