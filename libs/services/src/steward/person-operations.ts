@@ -134,7 +134,14 @@ export class PersonOperations {
     for (const id of [survivorId, retiredId])
       if (persons.get(id)?.status !== 'active')
         throw conflict(`person ${id} is no longer active (merged or split meanwhile); reload the task`);
-    const before = await snapshotPersons(manager, [survivorId, retiredId]);
+    // Persons merged into the retired one earlier now point at the survivor: they are part of
+    // the before-state an undo gives back. Locked, so no one else repoints them meanwhile.
+    const predecessors: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM person WHERE successor_id = $1 ORDER BY id FOR UPDATE`,
+      [retiredId],
+    );
+    const touched = [survivorId, retiredId, ...predecessors.map((p) => p.id)];
+    const before = await snapshotPersons(manager, touched);
     const moving = before[1].links;
     await manager.query(
       `UPDATE link SET ended_at = now(), ended_by = $2 WHERE person_id = $1 AND ended_at IS NULL`,
@@ -173,7 +180,7 @@ export class PersonOperations {
     );
     await refreshGolden(manager, survivorId);
     await this.settleTasksAfterMerge(manager, survivorId, retiredId, actor.name);
-    const after = await snapshotPersons(manager, [survivorId, retiredId]);
+    const after = await snapshotPersons(manager, touched);
     Object.assign(operation, {
       status: 'applied',
       recordIds: moving.map((l) => l.recordId),
@@ -328,8 +335,10 @@ export class PersonOperations {
       throw conflict(
         `operation ${operation.id} is ${operation.status}; only an applied operation can be undone`,
       );
-    await lockPersons(manager, operation.personIds);
-    const now = await snapshotPersons(manager, operation.personIds);
+    // Every person the operation snapshotted (a merge also repoints earlier predecessors).
+    const ids = [...new Set([...operation.personIds, ...operation.after.map((p) => p.id)])];
+    await lockPersons(manager, ids);
+    const now = await snapshotPersons(manager, ids);
     if (stateKey(now) !== stateKey(operation.after))
       throw conflict(
         `the persons of operation ${operation.id} have changed since it was applied; undo the later changes first`,

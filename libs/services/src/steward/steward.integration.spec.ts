@@ -4,8 +4,10 @@ import type { OpenDatabase } from '@concord/persistence';
 import { AuditLedger } from '../audit/audit-ledger';
 import { AuditActor } from '../audit/audit-log';
 import { ServiceErrorCode } from '../errors/service-error';
+import { sequenceChangeEvents } from '../events/change-events';
 import { LinksService } from '../links/links.service';
 import { RegistrationService } from '../registration/registration.service';
+import { PersonOperations } from './person-operations';
 import { StewardDecisions } from './steward-decisions';
 import { TaskComparisons } from './task-comparison';
 import { StewardQueues } from './task-queries';
@@ -108,6 +110,8 @@ describe.each(testEngines())('steward workflow on %s', (engine) => {
     expect(view.personId).toBe(first.personId);
     expect(view.identifiers).toHaveLength(2);
 
+    // Events are numbered after commit (any API replica does it; here, at once).
+    await sequenceChangeEvents(db.dataSource, { wait: true });
     const feed = await db.dataSource.query(
       `SELECT type, person_id, payload FROM change_event ORDER BY seq DESC LIMIT 3`,
     );
@@ -214,6 +218,28 @@ describe.each(testEngines())('steward workflow on %s', (engine) => {
     const created = after.persons.find((p: { id: string }) => p.id === split.otherPersonId);
     expect(created).toMatchObject({ status: 'retired', successor_id: a.personId });
     expect(after.persons.filter((p: { id: string }) => p.id !== split.otherPersonId)).toEqual(before.persons);
+  });
+
+  it('undoing a merge gives back the retired person the persons merged into it earlier', async () => {
+    const merge = (survivorId: string, retiredId: string) =>
+      db.dataSource.transaction((m) =>
+        new PersonOperations().requestMerge(
+          m,
+          { survivorId, retiredId, reason: 'same patient', taskId: null, pendingReason: null },
+          steward,
+        ),
+      );
+    const a = await register(patient('Balogun', 'Folake', '1961-02-03'));
+    const b = await register(patient('Adeyemi', 'Kunle', '1977-08-19'));
+    const c = await register(patient('Chukwu', 'Obinna', '1983-10-27'));
+    await merge(b.personId, c.personId);
+    const before = await linkTableState(db);
+    const later = await merge(a.personId, b.personId);
+    await decisions.undo({ operationId: later.id, reason: 'merged in error' }, senior);
+    expect(await linkTableState(db)).toEqual(before);
+    // The person merged first still resolves to the person that holds its record.
+    const view = await new LinksService(db.dataSource).byPersonId(c.personId, steward);
+    expect(view.personId).toBe(b.personId);
   });
 
   it('queues two valid NHS numbers for one person and holds the merge for a second steward', async () => {
