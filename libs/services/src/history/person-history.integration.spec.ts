@@ -3,6 +3,7 @@ import type { OpenDatabase } from '@concord/persistence';
 import { openTestDatabase, testEngines } from '@concord/persistence/testing';
 import { AuditLedger } from '../audit/audit-ledger';
 import { RegistrationService } from '../registration/registration.service';
+import { PersonOperations } from '../steward/person-operations';
 import { PersonHistoryService } from './person-history';
 
 const auditor = { name: 'user:auditor', role: 'auditor', requestId: 'req-history' };
@@ -123,6 +124,34 @@ describe.each(testEngines())('person history (time travel) on %s', (engine) => {
     expect(retiredAt).toBeLessThanOrEqual(t[4].getTime());
     expect(retiredAt).toBeGreaterThan(t[3].getTime());
     expect(systems(after)).toEqual(['PACS/P7', 'PAS/C1', 'RIS/A1']);
+  });
+
+  it("follows a person merged twice to the person that held its record at the instant, not to today's successor", async () => {
+    const registration = new RegistrationService(db.dataSource, () => DEFAULT_MODEL);
+    const ris = { name: 'api-key:ris', role: 'api-key[register]' };
+    const steward = { name: 'user:ann', role: 'steward' };
+    const merge = (survivorId: string, retiredId: string) =>
+      db.dataSource.transaction((m) =>
+        new PersonOperations().requestMerge(
+          m,
+          { survivorId, retiredId, reason: 'same patient', taskId: null, pendingReason: null },
+          steward,
+        ),
+      );
+    const person = async (localId: string, familyName: string, givenName: string, dateOfBirth: string) =>
+      (await registration.register({ sourceSystem: 'RIS', localId, familyName, givenName, dateOfBirth }, ris))
+        .personId;
+    const x = await person('X1', 'Kowalczyk', 'Marta', '1949-04-09');
+    const y = await person('Y1', 'Oyelaran', 'Tunde', '1966-12-30');
+    const z = await person('Z1', 'Haddad', 'Leila', '1988-05-17');
+    await merge(y, z);
+    const between = await instant(); // Z1 is Y's; Z retired into Y
+    await merge(x, y);
+
+    const answer = await history.personAt(z, between, auditor);
+    expect(answer).toMatchObject({ requestedId: z, personId: y, status: 'active' });
+    expect(answer.followed).toEqual([{ personId: z, successorId: y, retiredAt: expect.any(Date) }]);
+    expect(systems(answer)).toEqual(['RIS/Y1', 'RIS/Z1']);
   });
 
   it('audits every answer as a read of patient data', async () => {

@@ -120,7 +120,8 @@ export class PersonHistoryService {
     let person: PersonEntity = first;
     for (;;) {
       const state = await this.stateAt(manager, person, at);
-      const successorId = person.successorId;
+      // Where its records had gone by then (today's successor may be a later merge's survivor).
+      const successorId = state.successorId ?? person.successorId;
       const seen = (id: string) => id === requestedId || followed.some((f) => f.personId === id);
       const next: PersonEntity | null =
         state.status === 'retired' && successorId && !seen(successorId) && followed.length < MAX_HOPS
@@ -145,7 +146,7 @@ export class PersonHistoryService {
 
   private async stateAt(manager: EntityManager, person: PersonEntity, at: Date) {
     if (person.createdAt > at)
-      return { status: 'not-created' as const, links: [] as LinkRow[], retiredAt: null };
+      return { status: 'not-created' as const, links: [] as LinkRow[], retiredAt: null, successorId: null };
     const links: LinkRow[] = await manager.query(
       `SELECT l.record_id, r.source_system, r.local_id, l.type, l.score, l.match_probability,
               l.model_version, l.reason, l.explanation, l.created_at, l.created_by, l.ended_at, l.ended_by
@@ -154,16 +155,30 @@ export class PersonHistoryService {
         ORDER BY l.created_at, r.source_system, r.local_id`,
       [person.id, at],
     );
-    if (links.length > 0) return { status: 'active' as const, links, retiredAt: null };
+    if (links.length > 0) return { status: 'active' as const, links, retiredAt: null, successorId: null };
     // No record at T: emptied by then (merged away) when it had links that ended by T.
     const [{ last_ended }]: Array<{ last_ended: Date | null }> = await manager.query(
       `SELECT max(ended_at) AS last_ended FROM link
         WHERE person_id = $1 AND created_at <= $2 AND ended_at <= $2`,
       [person.id, at],
     );
-    return last_ended
-      ? { status: 'retired' as const, links, retiredAt: new Date(last_ended) }
-      : { status: 'active' as const, links, retiredAt: null };
+    if (!last_ended) return { status: 'active' as const, links, retiredAt: null, successorId: null };
+    // Its successor at T: the person that held, at T, the record that left it last.
+    const holders: Array<{ person_id: string }> = await manager.query(
+      `SELECT n.person_id FROM link l JOIN link n ON n.record_id = l.record_id
+        WHERE l.person_id = $1 AND n.person_id <> $1
+          AND l.ended_at = (SELECT max(e.ended_at) FROM link e
+                             WHERE e.person_id = $1 AND e.created_at <= $2 AND e.ended_at <= $2)
+          AND n.created_at <= $2 AND (n.ended_at IS NULL OR n.ended_at > $2)
+        ORDER BY n.created_at DESC LIMIT 1`,
+      [person.id, at],
+    );
+    return {
+      status: 'retired' as const,
+      links,
+      retiredAt: new Date(last_ended),
+      successorId: holders[0]?.person_id ?? null,
+    };
   }
 
   /** Each link with the ledger event that created it: the change naming both person and record, nearest in time. */
