@@ -8,7 +8,14 @@ import { refreshGolden } from '../registration/person-writes';
 import { conflict, invalid } from '../errors/service-error';
 import { keepApart } from './kept-apart';
 import { lockPersons } from './person-locks';
-import { restorePersons, snapshotPersons, stateKey } from './snapshots';
+import {
+  MergedAwaySnapshot,
+  putBackKeptApart,
+  restorePersons,
+  snapshotPersons,
+  stateKey,
+  takeKeptApart,
+} from './snapshots';
 
 export type FourEyesRule = 'off' | 'different-nhs' | 'always';
 
@@ -173,11 +180,10 @@ export class PersonOperations {
       survivorId,
     ]);
     // A steward's merge overrides their earlier "not the same person" between these records.
+    // The overridden decisions go into the retired person's before-snapshot: an undo restores them.
     const recordIds = [...before[0].links, ...moving].map((l) => l.recordId);
-    await manager.query(
-      `DELETE FROM kept_apart WHERE record_a = ANY($1::uuid[]) AND record_b = ANY($1::uuid[])`,
-      [recordIds],
-    );
+    const overridden = await takeKeptApart(manager, recordIds);
+    if (overridden.length > 0) (before[1] as MergedAwaySnapshot).keptApart = overridden;
     await refreshGolden(manager, survivorId);
     await this.settleTasksAfterMerge(manager, survivorId, retiredId, actor.name);
     const after = await snapshotPersons(manager, touched);
@@ -351,6 +357,10 @@ export class PersonOperations {
       await manager.query(`DELETE FROM kept_apart WHERE operation_id = $1`, [operation.id]);
     }
     await restorePersons(manager, restore, actor.name);
+    if (operation.kind === 'merge') {
+      const retired = operation.before.find((p) => p.id === operation.otherPersonId) as MergedAwaySnapshot;
+      await putBackKeptApart(manager, retired?.keptApart ?? []);
+    }
     if (operation.taskId)
       await manager.query(
         `UPDATE review_task SET status = 'open', resolution = NULL, resolved_at = NULL, resolved_by = NULL,

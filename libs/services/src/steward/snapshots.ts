@@ -43,6 +43,61 @@ export async function snapshotPersons(manager: EntityManager, ids: string[]): Pr
   });
 }
 
+/** A "not the same person" row as a merge found it (decided_at as ISO text, to the microsecond). */
+export interface KeptApartRow {
+  record_a: string;
+  record_b: string;
+  identity_a: string;
+  identity_b: string;
+  reason: string;
+  decided_by: string;
+  decided_at: string;
+  operation_id: string | null;
+}
+
+/**
+ * The retired person's before-snapshot of a merge also carries the "not the same person"
+ * decisions between the two persons' records that the merge overrode, so an undo puts them back.
+ */
+export type MergedAwaySnapshot = PersonSnapshot & { keptApart?: KeptApartRow[] };
+
+/** Removes the kept-apart rows among these records and returns them as they were. */
+export async function takeKeptApart(manager: EntityManager, recordIds: string[]): Promise<KeptApartRow[]> {
+  const rows: KeptApartRow[] = await manager.query(
+    `SELECT record_a, record_b, identity_a, identity_b, reason, decided_by,
+            to_json(decided_at) #>> '{}' AS decided_at, operation_id
+       FROM kept_apart WHERE record_a = ANY($1::uuid[]) AND record_b = ANY($1::uuid[])
+      ORDER BY record_a, record_b`,
+    [recordIds],
+  );
+  if (rows.length > 0)
+    await manager.query(
+      `DELETE FROM kept_apart WHERE record_a = ANY($1::uuid[]) AND record_b = ANY($1::uuid[])`,
+      [recordIds],
+    );
+  return rows;
+}
+
+/** Puts back kept-apart rows that `takeKeptApart` removed. */
+export async function putBackKeptApart(manager: EntityManager, rows: KeptApartRow[]): Promise<void> {
+  for (const row of rows)
+    await manager.query(
+      `INSERT INTO kept_apart (record_a, record_b, identity_a, identity_b, reason, decided_by, decided_at, operation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8)
+       ON CONFLICT (record_a, record_b) DO NOTHING`,
+      [
+        row.record_a,
+        row.record_b,
+        row.identity_a,
+        row.identity_b,
+        row.reason,
+        row.decided_by,
+        row.decided_at,
+        row.operation_id,
+      ],
+    );
+}
+
 /** What an undo compares: who is active, who succeeds whom, which record sits where. */
 export function stateKey(snapshots: PersonSnapshot[]): string {
   return JSON.stringify(

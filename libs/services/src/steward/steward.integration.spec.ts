@@ -7,7 +7,8 @@ import { ServiceErrorCode } from '../errors/service-error';
 import { sequenceChangeEvents } from '../events/change-events';
 import { LinksService } from '../links/links.service';
 import { RegistrationService } from '../registration/registration.service';
-import { PersonOperations } from './person-operations';
+import { keepApart } from './kept-apart';
+import { currentRecords, PersonOperations } from './person-operations';
 import { StewardDecisions } from './steward-decisions';
 import { TaskComparisons } from './task-comparison';
 import { StewardQueues } from './task-queries';
@@ -240,6 +241,44 @@ describe.each(testEngines())('steward workflow on %s', (engine) => {
     // The person merged first still resolves to the person that holds its record.
     const view = await new LinksService(db.dataSource).byPersonId(c.personId, steward);
     expect(view.personId).toBe(b.personId);
+  });
+
+  it('undoing a merge brings back the "not the same person" decisions the merge overrode', async () => {
+    const a = await register(patient('Lindqvist', 'Sigrid', '1957-09-08'));
+    const b = await register(patient('Moreau', 'Camille', '1992-01-25'));
+    await db.dataSource.transaction(async (m) => {
+      const records = await currentRecords(m, [a.personId, b.personId]);
+      await keepApart(
+        m,
+        records.filter((r) => r.id === a.recordId),
+        records.filter((r) => r.id === b.recordId),
+        { reason: 'different patients', decidedBy: steward.name, operationId: null },
+      );
+    });
+    const keptApart = () =>
+      db.dataSource.query(
+        `SELECT record_a, record_b, identity_a, identity_b, reason, decided_by, decided_at, operation_id
+           FROM kept_apart WHERE record_a = ANY($1::uuid[]) ORDER BY record_a, record_b`,
+        [[a.recordId, b.recordId]],
+      );
+    const before = await keptApart();
+    expect(before).toHaveLength(1);
+    const merged = await db.dataSource.transaction((m) =>
+      new PersonOperations().requestMerge(
+        m,
+        {
+          survivorId: a.personId,
+          retiredId: b.personId,
+          reason: 'same after all',
+          taskId: null,
+          pendingReason: null,
+        },
+        steward,
+      ),
+    );
+    expect(await keptApart()).toEqual([]);
+    await decisions.undo({ operationId: merged.id, reason: 'merged in error' }, senior);
+    expect(await keptApart()).toEqual(before);
   });
 
   it('queues two valid NHS numbers for one person and holds the merge for a second steward', async () => {
