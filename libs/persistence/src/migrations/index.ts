@@ -6,6 +6,7 @@ import { LinkPersonHistory1795862917571 } from './1795862917571-LinkPersonHistor
 import { AuditSealing1795863220435 } from './1795863220435-AuditSealing';
 import { TermFrequencies1795864150051 } from './1795864150051-TermFrequencies';
 import { ModelVersions1795864196872 } from './1795864196872-ModelVersions';
+import { ChangeFeedSequencer1795873359894 } from './1795873359894-ChangeFeedSequencer';
 
 /** Every migration in order. Listed explicitly so bundled builds carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   AuditSealing1795863220435,
   TermFrequencies1795864150051,
   ModelVersions1795864196872,
+  ChangeFeedSequencer1795873359894,
 ];

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { lockFeedCounter, numberCommittedEvents, storeFeedCounter } from '../events/change-events';
 
 /**
  * Rows of one chunk of whole persons, one array per table. Each array travels as a single
@@ -110,19 +111,19 @@ export async function writeChunk(
        ON CONFLICT DO NOTHING`,
       [json(chunk.reviews)],
     );
-  // Last, as appendChangeEvents does: the counter row stays locked only until the commit,
-  // so the feed remains gap-free and in commit order alongside real-time writers.
-  const rows: Array<{ value: string }> = await manager.query(
-    `INSERT INTO event_sequence (name, value) VALUES ('change', $1)
-     ON CONFLICT (name) DO UPDATE SET value = event_sequence.value + $1
-     RETURNING value`,
-    [chunk.events.length],
-  );
-  const first = BigInt(rows[0].value) - BigInt(chunk.events.length) + 1n;
+  // Last: the chunk numbers its own events, as a sequencer pass would, so a large load does
+  // not write each event twice. With the counter locked it first numbers the committed
+  // events of real-time writers still waiting, then its own after them; the lock is held
+  // until the chunk commits (only sequencer passes wait for it, never a registration), so
+  // the feed stays gap-free and ordered.
+  const waiting = await numberCommittedEvents(manager, (await lockFeedCounter(manager, true)) as bigint, 1e9);
+  const first = waiting.last + 1n;
   await manager.query(
     `INSERT INTO change_event (seq, type, person_id, record_id, payload)
      SELECT seq, type, pid, rid, payload
-       FROM json_to_recordset($1::json) AS t(seq bigint, type text, pid uuid, rid uuid, payload jsonb)`,
+       FROM json_to_recordset($1::json) AS t(seq bigint, type text, pid uuid, rid uuid, payload jsonb)
+      ORDER BY seq`,
     [json(chunk.events.map((e, i) => ({ ...e, seq: (first + BigInt(i)).toString() })))],
   );
+  await storeFeedCounter(manager, waiting.last + BigInt(chunk.events.length));
 }

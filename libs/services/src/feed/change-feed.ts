@@ -1,6 +1,7 @@
 import { DataSource, MoreThan } from 'typeorm';
 import { ChangeEventEntity } from '@concord/persistence';
 import { invalid } from '../errors/service-error';
+import { sequenceChangeEvents } from '../events/change-events';
 
 export interface ChangeFeedPage {
   events: Array<{
@@ -17,9 +18,9 @@ export interface ChangeFeedPage {
 }
 
 /**
- * The change feed RIS and PACS poll. Sequence numbers are gap-free and in commit order
- * (see appendChangeEvents), so a client that resumes after the last seq it processed
- * never misses or repeats an event.
+ * The change feed RIS and PACS poll. Sequence numbers are gap-free and ordered, and given
+ * only to committed events, once (see sequenceChangeEvents), so a client that resumes
+ * after the last seq it processed never misses or repeats an event.
  */
 export class ChangeFeed {
   constructor(private readonly dataSource: DataSource) {}
@@ -30,6 +31,9 @@ export class ChangeFeed {
       throw invalid('after', 'must be the cursor of a previous page (a whole number; 0 = from the start)');
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       throw invalid('limit', 'must be a whole number from 1 to 1000');
+    // Number what committed before this request, so a reader sees its own writes at once
+    // rather than after the next periodic pass.
+    await sequenceChangeEvents(this.dataSource, { wait: true });
     const rows = await this.dataSource.getRepository(ChangeEventEntity).find({
       where: { seq: MoreThan(from) },
       order: { seq: 'ASC' },
@@ -39,14 +43,14 @@ export class ChangeFeed {
     const page = rows.slice(0, limit);
     return {
       events: page.map((e) => ({
-        seq: e.seq,
+        seq: String(e.seq),
         type: e.type,
         personId: e.personId,
         recordId: e.recordId,
         payload: e.payload,
         createdAt: e.createdAt.toISOString(),
       })),
-      cursor: page.length ? page[page.length - 1].seq : String(BigInt(from)),
+      cursor: page.length ? String(page[page.length - 1].seq) : String(BigInt(from)),
       hasMore,
     };
   }

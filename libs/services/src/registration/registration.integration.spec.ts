@@ -3,6 +3,7 @@ import { openTestDatabase, testEngines } from '@concord/persistence/testing';
 import type { OpenDatabase } from '@concord/persistence';
 import { LinksService } from '../links/links.service';
 import { RegistrationService } from './registration.service';
+import { sequenceChangeEvents } from '../events/change-events';
 
 const jane = {
   nhsNumber: '943 476 5919',
@@ -91,6 +92,7 @@ describe.each(testEngines())('registration on %s', (engine) => {
   });
 
   it('writes a gap-free, ordered change feed', async () => {
+    await sequenceChangeEvents(db.dataSource, { wait: true });
     const rows: Array<{ seq: string }> = await db.dataSource.query(
       'SELECT seq FROM change_event ORDER BY seq',
     );
