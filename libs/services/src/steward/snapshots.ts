@@ -98,12 +98,43 @@ export async function putBackKeptApart(manager: EntityManager, rows: KeptApartRo
     );
 }
 
-/** What an undo compares: who is active, who succeeds whom, which record sits where. */
+/**
+ * What an undo compares: who is active, who succeeds whom, which record sits where with which
+ * link, and the golden view (a later update of a record changes it without moving a link;
+ * restoring the older view would lose that update).
+ */
 export function stateKey(snapshots: PersonSnapshot[]): string {
-  return JSON.stringify(
+  return canonicalJson(
     [...snapshots]
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((s) => [s.id, s.status, s.successorId, s.links.map((l) => l.recordId).sort()]),
+      .map((s) => [
+        s.id,
+        s.status,
+        s.successorId,
+        s.golden,
+        [...s.links]
+          .sort((a, b) => a.recordId.localeCompare(b.recordId))
+          .map((l) => [
+            l.recordId,
+            l.type,
+            l.score,
+            l.matchProbability,
+            l.modelVersion,
+            l.reason,
+            l.createdBy,
+          ]),
+      ]),
+  );
+}
+
+/** JSON with object keys sorted (jsonb hands objects back in its own key order). */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
   );
 }
 

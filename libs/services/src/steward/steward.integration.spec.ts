@@ -281,6 +281,33 @@ describe.each(testEngines())('steward workflow on %s', (engine) => {
     expect(await keptApart()).toEqual(before);
   });
 
+  it("refuses to undo a merge once a later update has changed the merged person's golden view", async () => {
+    const rosa = patient('Ferreira', 'Rosa', '1946-06-06');
+    const a = await register(rosa);
+    const b = await register(patient('Jansen', 'Pieter', '1939-03-15'));
+    const merged = await db.dataSource.transaction((m) =>
+      new PersonOperations().requestMerge(
+        m,
+        { survivorId: a.personId, retiredId: b.personId, reason: 'same', taskId: null, pendingReason: null },
+        steward,
+      ),
+    );
+    // RIS sends a new address for its record: the person's golden view changes, its links do not.
+    const moved = await registration.register(
+      { sourceSystem: 'RIS', localId: `L${n - 1}`, ...rosa, postcode: 'YO1 7HH' },
+      ris,
+    );
+    expect(moved.personId).toBe(a.personId);
+    const [{ golden }] = await db.dataSource.query(`SELECT golden FROM person WHERE id = $1`, [a.personId]);
+    expect(golden.postcode).toBe('YO1 7HH');
+    await expectCode(
+      decisions.undo({ operationId: merged.id, reason: 'merged in error' }, senior),
+      ServiceErrorCode.Conflict,
+    );
+    const [after] = await db.dataSource.query(`SELECT golden FROM person WHERE id = $1`, [a.personId]);
+    expect(after.golden.postcode).toBe('YO1 7HH');
+  });
+
   it('queues two valid NHS numbers for one person and holds the merge for a second steward', async () => {
     const ify = patient('Eze', 'Ifeoma', '1959-01-17');
     const a = await register({ ...ify, nhsNumber: '943 476 5919' });
