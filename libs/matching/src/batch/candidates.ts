@@ -25,12 +25,17 @@ export interface CandidatePairs {
  * by rule r is skipped when the two records also share a key of an earlier rule, or a
  * smaller key of rule r itself — both are checks on a few integers of the two records.
  */
-export function candidatePairs(records: StandardRecord[], model: MatchModel, onRule?: (rule: string) => void): CandidatePairs {
+export function candidatePairs(
+  records: StandardRecord[],
+  model: MatchModel,
+  onRule?: (rule: string) => void,
+  interned?: Map<BlockingPart, PartIds>,
+): CandidatePairs {
   const n = records.length;
   const rules = model.blocking.rules;
   const maxBlockOf = (r: number) => rules[r].maxBlockSize ?? model.blocking.maxBlockSize;
-  const parts = new Map<BlockingPart, PartIds>();
-  for (const rule of rules) for (const p of rule.on) if (!parts.has(p)) parts.set(p, internPart(records, p));
+  const parts = new Map<BlockingPart, PartIds>(interned ?? []);
+  for (const p of blockingParts(model)) if (!parts.has(p)) parts.set(p, internPart(records, p));
   const keys = new Int32Array(rules.length * n * SLOTS).fill(-1);
   const ruleKeyIds: RuleKeyIds[] = rules.map((rule, r) => encodeRule(rule, r, parts, n, keys));
   parts.clear();
@@ -101,8 +106,27 @@ export function candidatePairs(records: StandardRecord[], model: MatchModel, onR
   return { a: outA.toArray(), b: outB.toArray(), perRule, oversized };
 }
 
+/**
+ * The blocking parts of the model's rules, each once. Interning a part (internPart) is the
+ * costly half of blocking and the parts are independent: the CLI interns them on worker
+ * threads and passes them in as `interned` (same ids: internPart is deterministic).
+ */
+export function blockingParts(model: MatchModel): BlockingPart[] {
+  const out: BlockingPart[] = [];
+  for (const rule of model.blocking.rules) for (const p of rule.on) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
 /** True when records i and j share a live key of an earlier rule, or a smaller live key than k in rule r. */
-function seenEarlier(keys: Int32Array, live: Uint8Array[], n: number, r: number, i: number, j: number, k: number): boolean {
+function seenEarlier(
+  keys: Int32Array,
+  live: Uint8Array[],
+  n: number,
+  r: number,
+  i: number,
+  j: number,
+  k: number,
+): boolean {
   for (let q = 0; q <= r; q++) {
     const bi = (q * n + i) * SLOTS;
     const bj = (q * n + j) * SLOTS;

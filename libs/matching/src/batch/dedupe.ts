@@ -1,4 +1,4 @@
-import { compileModel } from '../model/compile';
+import { CompiledModel, compileModel } from '../model/compile';
 import { MatchModel } from '../model/types';
 import { StandardRecord } from '../standardise/standardise';
 import { RULE_KEPT_APART, safetyRules } from '../score/safety';
@@ -42,11 +42,93 @@ export interface DedupeResult {
   };
 }
 
+/** Link or review pairs of a slice of the candidate pairs, in candidate order. */
+export interface ScoredPairs {
+  /** Candidate pair index (into the whole candidate list). */
+  index: Int32Array;
+  weight: Float64Array;
+  decision: Uint8Array;
+}
+
+/** Level patterns of candidate pairs [from, to): `out[p - from]` (see encodePattern). */
+export function comparePairs(
+  cm: CompiledModel,
+  records: StandardRecord[],
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  from: number,
+  to: number,
+  out: Int32Array,
+): void {
+  const levels = new Int8Array(cm.weights.length);
+  for (let p = from; p < to; p++) {
+    pairLevels(cm, records[a[p - from]], records[b[p - from]], levels);
+    out[p - from] = encodePattern(cm, levels);
+  }
+}
+
+/**
+ * Scores candidate pairs [from, to) from their patterns (`a`, `b`, `patterns` indexed by
+ * p - from) and keeps the link and review pairs. Slices scored apart and concatenated in
+ * order give exactly what one pass over all pairs gives: each pair's score depends only on
+ * the pair, the model and the batch term frequencies.
+ */
+export function scorePairs(
+  cm: CompiledModel,
+  records: StandardRecord[],
+  tf: CountedTermFrequencies,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  patterns: ArrayLike<number>,
+  from: number,
+  to: number,
+): ScoredPairs {
+  const levels = new Int8Array(cm.weights.length);
+  const groupSums = new Float64Array(cm.groupCap.length);
+  const keptIdx = new IntList();
+  const keptW: number[] = [];
+  const keptD: number[] = [];
+  for (let p = from; p < to; p++) {
+    decodePattern(cm, patterns[p - from], levels);
+    const ra = records[a[p - from]];
+    const w = pairWeight(cm, ra, levels, tf, groupSums);
+    if (w < cm.reviewWeight) continue;
+    const rules = safetyRules(cm, ra, records[b[p - from]], levels);
+    const d = decide(cm, w, rules);
+    if (d === 'non-link') continue;
+    keptIdx.push(p);
+    keptW.push(w);
+    keptD.push(d === 'link' ? DECISION_LINK : DECISION_REVIEW);
+  }
+  return {
+    index: keptIdx.toArray().slice(),
+    weight: Float64Array.from(keptW),
+    decision: Uint8Array.from(keptD),
+  };
+}
+
+/** Re-estimates the model from the candidate pairs' level patterns (EM, no labels). */
+export function estimateModel(
+  baseModel: MatchModel,
+  records: StandardRecord[],
+  patterns: Int32Array,
+  seed: number | undefined,
+): { model: MatchModel; report: TrainReport } {
+  const counts = new Map<number, number>();
+  for (let p = 0; p < patterns.length; p++) counts.set(patterns[p], (counts.get(patterns[p]) ?? 0) + 1);
+  return trainFromPatterns(baseModel, records, counts, { seed });
+}
+
 /**
  * In-memory de-duplication of standardised records: block, compare, (optionally) train,
- * score, cluster. Pure: no I/O; the CLI reads and writes around it.
+ * score, cluster. Pure: no I/O; the CLI reads and writes around it (and runs the compare and
+ * score stages on worker threads with the same functions: see apps/cli batch/parallel-dedupe).
  */
-export function dedupeRecords(records: StandardRecord[], baseModel: MatchModel, options: DedupeOptions = {}): DedupeResult {
+export function dedupeRecords(
+  records: StandardRecord[],
+  baseModel: MatchModel,
+  options: DedupeOptions = {},
+): DedupeResult {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -61,88 +143,89 @@ export function dedupeRecords(records: StandardRecord[], baseModel: MatchModel, 
   lap('blocking');
 
   progress(`comparing ${cand.a.length} candidate pairs`);
-  const cmBase = compileModel(baseModel);
-  const levels = new Int8Array(cmBase.weights.length);
   const patterns = new Int32Array(cand.a.length);
-  for (let p = 0; p < cand.a.length; p++) {
-    pairLevels(cmBase, records[cand.a[p]], records[cand.b[p]], levels);
-    patterns[p] = encodePattern(cmBase, levels);
-  }
+  comparePairs(compileModel(baseModel), records, cand.a, cand.b, 0, cand.a.length, patterns);
   lap('compare');
 
   let model = baseModel;
   let training: TrainReport | undefined;
   if (options.estimate) {
     progress('estimating the model (EM)');
-    const counts = new Map<number, number>();
-    for (let p = 0; p < patterns.length; p++) counts.set(patterns[p], (counts.get(patterns[p]) ?? 0) + 1);
-    const trained = trainFromPatterns(baseModel, records, counts, { seed: options.seed });
+    const trained = estimateModel(baseModel, records, patterns, options.seed);
     model = trained.model;
     training = trained.report;
     lap('estimate');
   }
 
   progress('scoring');
-  const cm = compileModel(model);
   const tf = CountedTermFrequencies.fromRecords(records);
-  const groupSums = new Float64Array(cm.groupCap.length);
-  const keptIdx = new IntList();
-  const keptW: number[] = [];
-  const keptD: number[] = [];
-  for (let p = 0; p < patterns.length; p++) {
-    decodePattern(cm, patterns[p], levels);
-    const a = records[cand.a[p]];
-    const w = pairWeight(cm, a, levels, tf, groupSums);
-    if (w < cm.reviewWeight) continue;
-    const rules = safetyRules(cm, a, records[cand.b[p]], levels);
-    const d = decide(cm, w, rules);
-    if (d === 'non-link') continue;
-    keptIdx.push(p);
-    keptW.push(w);
-    keptD.push(d === 'link' ? DECISION_LINK : DECISION_REVIEW);
-  }
+  const scored = scorePairs(compileModel(model), records, tf, cand.a, cand.b, patterns, 0, cand.a.length);
   lap('score');
 
   progress('clustering');
-  const kept = keptIdx.toArray();
+  const result = clusterScored(model, records, cand, [scored], timings, training);
+  lap('cluster');
+  return result;
+}
+
+/**
+ * Clusters the link pairs of the scored slices (concatenated in order) and assembles the
+ * result; refused links become review pairs.
+ */
+export function clusterScored(
+  model: MatchModel,
+  records: StandardRecord[],
+  cand: CandidatePairs,
+  slices: ScoredPairs[],
+  timings: Record<string, number>,
+  training?: TrainReport,
+): DedupeResult {
+  const cm = compileModel(model);
+  let total = 0;
+  for (const s of slices) total += s.index.length;
+  const pairA = new Int32Array(total);
+  const pairB = new Int32Array(total);
+  const pairWeight = new Float64Array(total);
+  const pairDecision = new Uint8Array(total);
+  let k = 0;
+  for (const s of slices) {
+    for (let x = 0; x < s.index.length; x++, k++) {
+      pairA[k] = cand.a[s.index[x]];
+      pairB[k] = cand.b[s.index[x]];
+      pairWeight[k] = s.weight[x];
+      pairDecision[k] = s.decision[x];
+    }
+  }
   const linkPos: number[] = [];
-  for (let k = 0; k < kept.length; k++) if (keptD[k] === DECISION_LINK) linkPos.push(k);
+  for (let x = 0; x < total; x++) if (pairDecision[x] === DECISION_LINK) linkPos.push(x);
   const scratch = new Int8Array(cm.weights.length);
   const clusters = clusterPairs({
     size: records.length,
-    a: linkPos.map((k) => cand.a[kept[k]]),
-    b: linkPos.map((k) => cand.b[kept[k]]),
-    weight: linkPos.map((k) => keptW[k]),
+    a: linkPos.map((x) => pairA[x]),
+    b: linkPos.map((x) => pairB[x]),
+    weight: linkPos.map((x) => pairWeight[x]),
     forbidden: (i, j) => {
       pairLevels(cm, records[i], records[j], scratch);
       return (safetyRules(cm, records[i], records[j], scratch) & ~RULE_KEPT_APART) !== 0;
     },
     conflictKey: (i) => (model.safety.nhsConflict && records[i].nhsValid ? records[i].nhs : null),
   });
-  for (const r of clusters.refused) keptD[linkPos[r]] = DECISION_REVIEW;
-  lap('cluster');
-
-  const pairA = new Int32Array(kept.length);
-  const pairB = new Int32Array(kept.length);
+  for (const r of clusters.refused) pairDecision[linkPos[r]] = DECISION_REVIEW;
   let links = 0;
-  for (let k = 0; k < kept.length; k++) {
-    pairA[k] = cand.a[kept[k]];
-    pairB[k] = cand.b[kept[k]];
-    if (keptD[k] === DECISION_LINK) links++;
-  }
+  for (let x = 0; x < total; x++) if (pairDecision[x] === DECISION_LINK) links++;
   return {
     model,
     clusterOf: clusters.clusterOf,
     clusters: clusters.clusters,
     pairA,
     pairB,
-    pairWeight: Float64Array.from(keptW),
-    pairDecision: Uint8Array.from(keptD),
+    pairWeight,
+    pairDecision,
     stats: {
       records: records.length,
       candidatePairs: cand.a.length,
       links,
-      reviews: kept.length - links,
+      reviews: total - links,
       refusedLinks: clusters.refused.length,
       perRule: cand.perRule,
       oversized: cand.oversized,
