@@ -9,7 +9,7 @@ import { appendAudit, AuditActor } from '../audit/audit-log';
 import { conflict, forbidden, invalid, notFound } from '../errors/service-error';
 import { keepApart } from './kept-apart';
 import { currentRecords, FourEyesRule, fourEyesReason, PersonOperations } from './person-operations';
-import { lockActivePerson } from './person-locks';
+import { lockActivePerson, lockPersons } from './person-locks';
 import { QUEUES, withEffectiveStatus } from './task-queries';
 
 export interface StewardOptions {
@@ -89,12 +89,12 @@ export class StewardDecisions {
   ): Promise<DecisionResult> {
     const reason = requiredText('reason', ref.reason);
     return this.dataSource.transaction(async (manager) => {
-      const task = await this.lockTask(manager, ref.taskId, ref.version);
-      this.assertWorkable(task, actor);
-      if (!task.candidatePersonId)
-        throw invalid('taskId', 'a tracing task has no candidate person; resolve it as traced');
-      const recordPerson = await this.personOfRecord(manager, task.recordId);
-      const candidate = await lockActivePerson(manager, task.candidatePersonId);
+      const { task, recordPerson, candidate } = await this.lockForDecision(
+        manager,
+        ref,
+        actor,
+        'a tracing task has no candidate person; resolve it as traced',
+      );
       if (recordPerson === candidate) {
         const saved = await this.resolve(
           manager,
@@ -133,11 +133,12 @@ export class StewardDecisions {
   async notSamePerson(ref: TaskRef & { reason: string }, actor: AuditActor): Promise<DecisionResult> {
     const reason = requiredText('reason', ref.reason);
     return this.dataSource.transaction(async (manager) => {
-      const task = await this.lockTask(manager, ref.taskId, ref.version);
-      this.assertWorkable(task, actor);
-      if (!task.candidatePersonId) throw invalid('taskId', 'a tracing task has no candidate person');
-      const recordPerson = await this.personOfRecord(manager, task.recordId);
-      const candidate = await lockActivePerson(manager, task.candidatePersonId);
+      const { task, recordPerson, candidate } = await this.lockForDecision(
+        manager,
+        ref,
+        actor,
+        'a tracing task has no candidate person',
+      );
       if (recordPerson === candidate)
         throw conflict('the record is already linked to that person; split it off the person instead');
       const records = await currentRecords(manager, [recordPerson, candidate]);
@@ -325,13 +326,63 @@ export class StewardDecisions {
       );
   }
 
-  private async personOfRecord(manager: EntityManager, recordId: string): Promise<string> {
+  /**
+   * Locks what a same/not-same decision changes: both persons first, then the task. The other
+   * order deadlocks: a merge supersedes the pair's other open tasks, and a steward deciding one
+   * of those holds its task while waiting for the persons.
+   */
+  private async lockForDecision(
+    manager: EntityManager,
+    ref: TaskRef,
+    actor: AuditActor,
+    noCandidate: string,
+  ): Promise<{ task: ReviewTaskEntity; recordPerson: string; candidate: string }> {
+    if (!/^[0-9a-f-]{36}$/i.test(ref.taskId)) throw invalid('taskId', 'must be a UUID');
+    const seen = await manager.getRepository(ReviewTaskEntity).findOneBy({ id: ref.taskId });
+    if (!seen) throw notFound(`review task ${ref.taskId} not found`);
+    if (!seen.candidatePersonId) {
+      this.assertWorkable(await this.lockTask(manager, ref.taskId, ref.version), actor);
+      throw invalid('taskId', noCandidate);
+    }
+    const [recordPerson, candidate] = await this.lockBothSides(
+      manager,
+      seen.recordId,
+      seen.candidatePersonId,
+    );
+    const task = await this.lockTask(manager, ref.taskId, ref.version);
+    this.assertWorkable(task, actor);
+    if (task.candidatePersonId !== seen.candidatePersonId)
+      throw conflict(`task ${task.id} was changed by someone else meanwhile; reload it`);
+    return { task, recordPerson, candidate };
+  }
+
+  /**
+   * Locks the record's person and the candidate in id order (two stewards deciding the two
+   * opposite tasks of one pair at once would otherwise each hold one and wait for the other:
+   * a deadlock), then follows either to its active successor. The record's link is read again
+   * under the locks: a merge or split that moved it meanwhile answers CONFLICT.
+   */
+  private async lockBothSides(
+    manager: EntityManager,
+    recordId: string,
+    candidatePersonId: string,
+  ): Promise<[string, string]> {
+    const linked = await this.linkedPerson(manager, recordId);
+    await lockPersons(manager, [linked, candidatePersonId]);
+    const recordPerson = await lockActivePerson(manager, linked);
+    const candidate = await lockActivePerson(manager, candidatePersonId);
+    if ((await this.linkedPerson(manager, recordId)) !== linked)
+      throw conflict(`record ${recordId} moved to another person meanwhile; reload the task`);
+    return [recordPerson, candidate];
+  }
+
+  private async linkedPerson(manager: EntityManager, recordId: string): Promise<string> {
     const rows: Array<{ person_id: string }> = await manager.query(
       'SELECT person_id FROM link WHERE record_id = $1 AND ended_at IS NULL',
       [recordId],
     );
     if (rows.length === 0) throw notFound(`record ${recordId} has no current link`);
-    return lockActivePerson(manager, rows[0].person_id);
+    return rows[0].person_id;
   }
 
   private async resolve(

@@ -10,6 +10,7 @@ import { RegistrationService } from '../registration/registration.service';
 import { keepApart } from './kept-apart';
 import { currentRecords, PersonOperations } from './person-operations';
 import { StewardDecisions } from './steward-decisions';
+import { openTasks } from './task-opening';
 import { TaskComparisons } from './task-comparison';
 import { StewardQueues } from './task-queries';
 
@@ -397,6 +398,38 @@ describe.each(testEngines())('steward workflow on %s', (engine) => {
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     for (const o of outcomes.filter((o) => o.status === 'rejected'))
       expect((o as PromiseRejectedResult).reason).toMatchObject({ code: ServiceErrorCode.Conflict });
+  });
+
+  it('decides the two opposite tasks of one pair at once without a deadlock', async () => {
+    const pairs = await Promise.all(
+      ['Aiyana', 'Bethany', 'Cerys', 'Delyth', 'Eirlys', 'Ffion'].map(async (given, i) => {
+        const p = patient(`Opposite${'abcdef'[i]}`, given, `19${50 + i}-04-1${i}`);
+        const first = await register(p);
+        const second = await register(doubtful(p), 'PACS');
+        const forward = await taskOf(second.recordId, 'possible-duplicate');
+        // The reverse proposal: the first record, the second record's person as candidate.
+        await db.dataSource.transaction((m) =>
+          openTasks(m, [
+            {
+              type: 'possible-duplicate',
+              recordId: first.recordId,
+              candidatePersonId: second.personId,
+              score: null,
+            },
+          ]),
+        );
+        return { forward, reverse: await taskOf(first.recordId, 'possible-duplicate') };
+      }),
+    );
+    const outcomes = await Promise.allSettled(
+      pairs.flatMap(({ forward, reverse }) => [
+        decisions.samePerson({ taskId: forward.id, version: forward.version, reason: 'same' }, steward),
+        decisions.notSamePerson({ taskId: reverse.id, version: reverse.version, reason: 'different' }, other),
+      ]),
+    );
+    for (const o of outcomes)
+      if (o.status === 'rejected')
+        expect((o as PromiseRejectedResult).reason).toMatchObject({ code: ServiceErrorCode.Conflict });
   });
 
   it('claims the most urgent task next, never the same one twice, and pages and counts the queues', async () => {
