@@ -18,11 +18,19 @@ import {
 } from '@concord/persistence';
 import { appendAudit, AuditActor, toAuditActor } from '../audit/audit-log';
 import { appendChangeEvents, NewChangeEvent } from '../events/change-events';
-import { refreshGolden } from './person-writes';
+import { insertNewRecord, refreshGolden } from './person-writes';
+import { goldenView } from '../golden/golden-view';
 import { findCandidatePersons, lockKeys } from './candidates';
 import { normaliseRecordInput } from './record-input';
 import { keptApartFrom } from '../steward/kept-apart';
-import { closeTraceTask, explanationOf, openTasks, queueFor, ScoredCandidate, TaskToOpen } from '../steward/task-opening';
+import {
+  closeTraceTask,
+  explanationOf,
+  openTasks,
+  queueFor,
+  ScoredCandidate,
+  TaskToOpen,
+} from '../steward/task-opening';
 import { lockActivePerson } from '../steward/person-locks';
 import { TermFrequencyStore } from '../frequencies/term-frequency-store';
 
@@ -90,31 +98,32 @@ export class RegistrationService {
       if (existing) {
         record = Object.assign(existing, values, { version: existing.version + 1, updatedAt: new Date() });
         await records.update({ id: existing.id }, { ...values, version: record.version });
+        await manager.getRepository(SourceRecordVersionEntity).insert({
+          recordId: record.id,
+          version: record.version,
+          raw: record.raw,
+          contentHash: record.contentHash,
+          actor,
+        });
+        await manager.delete(BlockingKeyEntity, { recordId: record.id });
+        if (keys.length > 0)
+          await manager
+            .getRepository(BlockingKeyEntity)
+            .insert(keys.map((key) => ({ recordId: record.id, key })));
       } else {
+        const now = new Date();
         record = records.create({
           id: randomUUID(),
           sourceSystem: normalised.sourceSystem,
           localId: normalised.localId,
           version: 1,
           ...values,
-          createdAt: new Date(),
-          updatedAt: new Date(),
+          createdAt: now,
+          updatedAt: now,
         });
-        // insert, not save: save would first SELECT to see whether the row exists.
-        await records.insert(record);
+        // Record, first version and blocking keys in one statement (one round trip).
+        await insertNewRecord(manager, record, keys, actor);
       }
-      await manager.getRepository(SourceRecordVersionEntity).insert({
-        recordId: record.id,
-        version: record.version,
-        raw: record.raw,
-        contentHash: record.contentHash,
-        actor,
-      });
-      if (existing) await manager.delete(BlockingKeyEntity, { recordId: record.id });
-      if (keys.length > 0)
-        await manager
-          .getRepository(BlockingKeyEntity)
-          .insert(keys.map((key) => ({ recordId: record.id, key })));
 
       const candidates = await findCandidatePersons(manager, keys, record.id);
       // A steward's "not the same person" (still holding: neither record changed materially).
@@ -135,7 +144,8 @@ export class RegistrationService {
         ),
       }));
       let best: Best | null = null;
-      for (const candidate of scored) if (!best || candidate.score.weight > best.score.weight) best = candidate;
+      for (const candidate of scored)
+        if (!best || candidate.score.weight > best.score.weight) best = candidate;
       const previous = existing ? await this.currentPersonOf(manager, record.id) : null;
       const result = existing
         ? await this.reevaluate(manager, record, standardised, scored, best, actor)
@@ -181,7 +191,8 @@ export class RegistrationService {
       decision = 'linked';
       await this.link(manager, record.id, personId, best.score, 'auto-link', actor);
     } else {
-      personId = await this.newPerson(manager);
+      // The record is the person's only one: its golden view is known without reading back.
+      personId = await this.newPerson(manager, goldenView([record]));
       decision = best && best.score.decision === 'review' ? 'review' : 'new';
       await this.link(
         manager,
@@ -194,7 +205,7 @@ export class RegistrationService {
       events.push({ type: 'created', personId, recordId: null, payload: {} });
     }
     await openTasks(manager, this.tasksFor(record, standardised, scored, best, personId));
-    await refreshGolden(manager, personId);
+    if (decision === 'linked') await refreshGolden(manager, personId);
     events.push({ type: 'linked', personId, recordId: record.id, payload: linkPayload(record) });
     await appendChangeEvents(manager, events);
     return this.answer(record.id, personId, decision, best);
@@ -252,7 +263,12 @@ export class RegistrationService {
     const tasks = this.tasksFor(record, standardised, scored, best, personId);
     // A link the record keeps despite a certain match elsewhere is a possible duplicate.
     if (other && other.score.decision === 'link' && personId === current.personId)
-      tasks.push({ type: 'possible-duplicate', recordId: record.id, candidatePersonId: other.personId, score: other.score });
+      tasks.push({
+        type: 'possible-duplicate',
+        recordId: record.id,
+        candidatePersonId: other.personId,
+        score: other.score,
+      });
     await openTasks(manager, tasks);
     if (record.nhsNumberStatus === 'valid') await closeTraceTask(manager, record.id, actor);
     await refreshGolden(manager, current.personId);
@@ -301,11 +317,16 @@ export class RegistrationService {
     };
   }
 
-  private async newPerson(manager: EntityManager): Promise<string> {
+  /**
+   * A person created with its first record's golden view: version 2, as if created (1) and
+   * refreshed (2), which is what the bulk import writes for a person of one record too.
+   */
+  private async newPerson(manager: EntityManager, golden: object): Promise<string> {
     const id = randomUUID();
-    await manager
-      .getRepository(PersonEntity)
-      .insert({ id, status: 'active', successorId: null, golden: emptyGolden(), version: 1 });
+    await manager.query(
+      `INSERT INTO person (id, status, successor_id, golden, version) VALUES ($1, 'active', NULL, $2::jsonb, 2)`,
+      [id, JSON.stringify(golden)],
+    );
     return id;
   }
 
@@ -353,7 +374,12 @@ export class RegistrationService {
       if (candidate.personId === personId) continue;
       const queue = queueFor(standardised, candidate);
       if (!queue || (queue === 'possible-duplicate' && candidate !== best)) continue;
-      tasks.push({ type: queue, recordId: record.id, candidatePersonId: candidate.personId, score: candidate.score });
+      tasks.push({
+        type: queue,
+        recordId: record.id,
+        candidatePersonId: candidate.personId,
+        score: candidate.score,
+      });
     }
     if (record.nhsNumberStatus !== 'valid')
       tasks.push({ type: 'nhs-trace', recordId: record.id, candidatePersonId: null, score: null });
@@ -367,10 +393,6 @@ function linkPayload(record: SourceRecordEntity) {
 
 function round(weight: number): number {
   return Math.round(weight * 1000) / 1000;
-}
-
-function emptyGolden() {
-  return { nhsNumber: null, familyName: null, givenName: null, dateOfBirth: null, sex: null, postcode: null };
 }
 
 export type { StandardRecord };
