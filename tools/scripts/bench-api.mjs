@@ -1,4 +1,4 @@
-// `npm run bench:api -- [--persons 1000000] [--seed 42] [--duration 20] [--connections 16] [--keep] [--db NAME --reuse] [--no-build]`
+// `npm run bench:api -- [--persons 1000000] [--seed 42] [--duration 20] [--connections 16] [--keep] [--db NAME --reuse] [--no-build] [--only records,links]`
 // Creates a PostgreSQL database, generates a population, bulk-imports it (timed), starts the
 // built API against it, and loads POST /api/v1/match, POST /api/v1/records and
 // GET /api/v1/links with autocannon from a second process (this script re-invoked with
@@ -55,14 +55,25 @@ async function main() {
       await new Promise((r) => setTimeout(r, 500));
       if (api.exitCode === null) api.kill('SIGKILL');
     }
-    if (created && !keep) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    if (created && !keep)
+      await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     if (created && keep) log(`kept database ${dbName} (${dbUrl})`);
   };
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
-    log(`load average ${(await loadAverage()).join(' ')} on ${(await import('node:os')).cpus().length} CPUs (shared machine: figures fluctuate)`);
+    log(
+      `load average ${(await loadAverage()).join(' ')} on ${(await import('node:os')).cpus().length} CPUs (shared machine: figures fluctuate)`,
+    );
     if (!existsSync(join(fixtures, 'records.csv')))
-      run('node', ['tools/scripts/fixtures.mjs', '--persons', String(persons), '--seed', String(seed), '--out', fixtures]);
+      run('node', [
+        'tools/scripts/fixtures.mjs',
+        '--persons',
+        String(persons),
+        '--seed',
+        String(seed),
+        '--out',
+        fixtures,
+      ]);
     if (!argv.includes('--no-build')) {
       run('npx', ['nx', 'run', 'cli:build', '--output-style=stream-without-prefixes']);
       run('npx', ['nx', 'run', 'api:build', '--output-style=stream-without-prefixes']);
@@ -80,23 +91,47 @@ async function main() {
       const importCommand = `node --max-old-space-size=12288 dist/apps/cli/main.js import --input ${records}`;
       log(`$ DATABASE_URL=${dbUrl} ${importCommand}`);
       const t0 = Date.now();
-      run('node', ['--max-old-space-size=12288', 'dist/apps/cli/main.js', 'import', '--input', records], { env });
+      run('node', ['--max-old-space-size=12288', 'dist/apps/cli/main.js', 'import', '--input', records], {
+        env,
+      });
       importSeconds = (Date.now() - t0) / 1000;
     }
-    const [{ count: recordCount }] = (await queryDb(pg, dbUrl, 'SELECT count(*)::int AS count FROM source_record')).rows;
-    if (!reuse) log(`bulk import: ${recordCount} records in ${importSeconds.toFixed(1)} s (${Math.round(recordCount / importSeconds)} records/s)`);
+    const [{ count: recordCount }] = (
+      await queryDb(pg, dbUrl, 'SELECT count(*)::int AS count FROM source_record')
+    ).rows;
+    if (!reuse)
+      log(
+        `bulk import: ${recordCount} records in ${importSeconds.toFixed(1)} s (${Math.round(recordCount / importSeconds)} records/s)`,
+      );
     await queryDb(pg, dbUrl, 'VACUUM ANALYZE');
 
     const keyName = `bench-${randomBytes(3).toString('hex')}`;
-    const keyRun = spawnSync('npm', ['run', '--silent', 'empi', '--', 'apikey', 'create', '--name', keyName, '--scopes', 'register,match,links'], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-    });
+    const keyRun = spawnSync(
+      'npm',
+      [
+        'run',
+        '--silent',
+        'empi',
+        '--',
+        'apikey',
+        'create',
+        '--name',
+        keyName,
+        '--scopes',
+        'register,match,links',
+      ],
+      {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+      },
+    );
     if (keyRun.status !== 0) throw new Error(`apikey create failed: ${keyRun.stderr}`);
     const key = keyRun.stdout.trim().split('\n').pop();
 
-    api = spawn('node', ['dist/apps/api/main.js'], {
+    // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof": node options of the API only.
+    const apiArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    api = spawn('node', [...apiArgs, 'dist/apps/api/main.js'], {
       cwd: root,
       env: { ...env, PORT: String(port), EMPI_SEED_DEMO: 'false' },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -105,16 +140,32 @@ async function main() {
 
     const sample = await sampleRecords(records, 20000);
     const config = join(work, `load-${dbName}.json`);
-    writeFileSync(config, JSON.stringify({ url: `http://127.0.0.1:${port}`, key, duration, connections, sample }));
+    // --only match,records,links: a subset of the endpoints (default: all three, in that order).
+    const only = opt('only', '').split(',').filter(Boolean);
+    writeFileSync(
+      config,
+      JSON.stringify({ url: `http://127.0.0.1:${port}`, key, duration, connections, sample, only }),
+    );
     const loadCommand = `node tools/scripts/bench-api.mjs --load-generator ${config}`;
-    log(`load generator (second process, autocannon API, ${connections} connections, ${duration} s each): $ ${loadCommand}`);
-    const load = spawnSync('node', ['tools/scripts/bench-api.mjs', '--load-generator', config], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    log(
+      `load generator (second process, autocannon API, ${connections} connections, ${duration} s each): $ ${loadCommand}`,
+    );
+    const load = spawnSync('node', ['tools/scripts/bench-api.mjs', '--load-generator', config], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     if (load.status !== 0) throw new Error('the load generator failed');
     const results = JSON.parse(load.stdout);
     const targets = { match: 20, records: 30, links: 5 };
-    process.stdout.write(`\nbench:api: ${persons.toLocaleString('en-GB')} persons, ${recordCount.toLocaleString('en-GB')} records, PostgreSQL, ${connections} connections, ${duration} s per endpoint\n`);
-    if (!reuse) process.stdout.write(`bulk import: ${importSeconds.toFixed(1)} s (target for 1.4 M records: 600 s)\n`);
-    process.stdout.write('endpoint                 p50 ms  p95 ms  p99 ms   req/s  non-2xx  errors  target p95\n');
+    process.stdout.write(
+      `\nbench:api: ${persons.toLocaleString('en-GB')} persons, ${recordCount.toLocaleString('en-GB')} records, PostgreSQL, ${connections} connections, ${duration} s per endpoint\n`,
+    );
+    if (!reuse)
+      process.stdout.write(`bulk import: ${importSeconds.toFixed(1)} s (target for 1.4 M records: 600 s)\n`);
+    process.stdout.write(
+      'endpoint                 p50 ms  p95 ms  p99 ms   req/s  non-2xx  errors  target p95\n',
+    );
     for (const [name, r] of Object.entries(results))
       process.stdout.write(
         `${r.label.padEnd(24)} ${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.p99)} ${String(Math.round(r.rps)).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.errors).padStart(7)}  ≤ ${targets[name]} ms${name === 'records' ? ', ≥ 500/s' : ''}\n`,
@@ -127,14 +178,24 @@ async function main() {
 
 /** The second process: autocannon against the three endpoints, one after another. */
 async function loadGenerator(configPath) {
-  const { url, key, duration, connections, sample } = JSON.parse(readFileSync(configPath, 'utf8'));
+  const { url, key, duration, connections, sample, only = [] } = JSON.parse(readFileSync(configPath, 'utf8'));
   const autocannon = (await import('autocannon')).default;
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
   const runId = randomBytes(3).toString('hex');
   let n = 0;
   const pick = () => sample[n++ % sample.length];
-  const variants = [(d) => d, (d) => ({ ...d, givenName: d.givenName?.toUpperCase() }), (d) => ({ ...d, postcode: undefined }), (d) => ({ ...d, nhsNumber: undefined })];
-  const newPerson = (d, i) => ({ ...d, nhsNumber: undefined, givenName: `${d.givenName ?? 'ALEX'}${String.fromCharCode(65 + (i % 26))}X`, dateOfBirth: '1999-09-09' });
+  const variants = [
+    (d) => d,
+    (d) => ({ ...d, givenName: d.givenName?.toUpperCase() }),
+    (d) => ({ ...d, postcode: undefined }),
+    (d) => ({ ...d, nhsNumber: undefined }),
+  ];
+  const newPerson = (d, i) => ({
+    ...d,
+    nhsNumber: undefined,
+    givenName: `${d.givenName ?? 'ALEX'}${String.fromCharCode(65 + (i % 26))}X`,
+    dateOfBirth: '1999-09-09',
+  });
   const endpoints = {
     match: {
       label: 'POST /api/v1/match',
@@ -166,6 +227,7 @@ async function loadGenerator(configPath) {
   };
   const out = {};
   for (const [name, e] of Object.entries(endpoints)) {
+    if (only.length > 0 && !only.includes(name)) continue;
     const times = [];
     const result = await new Promise((resolve, reject) => {
       const instance = autocannon(
@@ -178,7 +240,11 @@ async function loadGenerator(configPath) {
               method: e.method,
               setupRequest: (req) => {
                 // A GET carries no body, so no content-type (the server would wait for one).
-                const request = { ...req, headers: e.body ? headers : { authorization: headers.authorization }, path: typeof e.path === 'function' ? e.path() : e.path };
+                const request = {
+                  ...req,
+                  headers: e.body ? headers : { authorization: headers.authorization },
+                  path: typeof e.path === 'function' ? e.path() : e.path,
+                };
                 if (e.body) request.body = e.body();
                 return request;
               },
