@@ -236,9 +236,9 @@ export class StewardDecisions {
       let task: ReviewTaskEntity | null = null;
       if (operation.taskId) {
         const locked = await this.lockTask(manager, operation.taskId, null);
-        task = await this.resolve(manager, locked, 'same-person', operation.reason, {
-          ...actor,
-          name: operation.requestedBy,
+        // The task records the steward who decided it; the ledger, the approver who acted now.
+        task = await this.resolve(manager, locked, 'same-person', operation.reason, actor, null, {
+          resolvedBy: operation.requestedBy,
         });
       }
       return { task: task as ReviewTaskEntity, operation: applied };
@@ -392,6 +392,7 @@ export class StewardDecisions {
     reason: string,
     actor: AuditActor,
     note: string | null = null,
+    approval: { resolvedBy: string } | null = null,
   ): Promise<ReviewTaskEntity> {
     const saved = await this.saveTask(manager, task, {
       status: 'resolved',
@@ -399,10 +400,17 @@ export class StewardDecisions {
       reason,
       note: note ?? task.note,
       resolvedAt: new Date(),
-      resolvedBy: actor.name,
+      resolvedBy: approval?.resolvedBy ?? actor.name,
       leaseUntil: null,
     });
-    await this.auditTask(manager, actor, saved, 'task.resolved', reason);
+    await this.auditTask(
+      manager,
+      actor,
+      saved,
+      'task.resolved',
+      reason,
+      approval ? { requestedBy: approval.resolvedBy } : {},
+    );
     return saved;
   }
 
@@ -422,6 +430,7 @@ export class StewardDecisions {
     task: ReviewTaskEntity,
     action: string,
     reason: string | null,
+    extra: object = {},
   ) {
     await appendAudit(manager, actor, [
       {
@@ -429,7 +438,13 @@ export class StewardDecisions {
         personIds: task.candidatePersonId ? [task.candidatePersonId] : [],
         recordIds: [task.recordId],
         reason,
-        after: { taskId: task.id, type: task.type, status: task.status, resolution: task.resolution ?? null },
+        after: {
+          taskId: task.id,
+          type: task.type,
+          status: task.status,
+          resolution: task.resolution ?? null,
+          ...extra,
+        },
         modelVersion: task.modelVersion || null,
       },
     ]);

@@ -340,6 +340,15 @@ describe.each(testEngines())('steward workflow on %s', (engine) => {
       resolution: 'same-person',
       resolvedBy: steward.name,
     });
+    // The ledger names who acted in that request: the approver, never the steward who asked.
+    const resolvedEvents = await db.dataSource.query(
+      `SELECT actor, actor_role, after->>'requestedBy' AS requested_by FROM audit_event
+        WHERE action = 'task.resolved' AND after->>'taskId' = $1`,
+      [task.id],
+    );
+    expect(resolvedEvents).toEqual([
+      { actor: senior.name, actor_role: 'senior-steward', requested_by: steward.name },
+    ]);
     const links = await db.dataSource.query(
       `SELECT person_id FROM link WHERE record_id = $1 AND ended_at IS NULL`,
       [b.recordId],
