@@ -78,7 +78,9 @@ export class StewardDecisions {
       const task = await this.lockTask(manager, ref.taskId, ref.version);
       if (task.status !== 'claimed' || task.assignee !== actor.name)
         throw conflict(`task ${task.id} is not claimed by you`);
-      return this.saveTask(manager, task, { status: 'open', assignee: null, leaseUntil: null });
+      const saved = await this.saveTask(manager, task, { status: 'open', assignee: null, leaseUntil: null });
+      await this.auditTask(manager, actor, saved, 'task.released', null);
+      return saved;
     });
   }
 

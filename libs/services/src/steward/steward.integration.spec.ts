@@ -441,6 +441,28 @@ describe.each(testEngines())('steward workflow on %s', (engine) => {
         expect((o as PromiseRejectedResult).reason).toMatchObject({ code: ServiceErrorCode.Conflict });
   });
 
+  it('audits giving a claim back, as it audits taking it', async () => {
+    const kemi = patient('Adebayo', 'Kemisola', '1985-08-08');
+    await register(kemi);
+    const second = await register(doubtful(kemi), 'PACS');
+    const task = await taskOf(second.recordId, 'possible-duplicate');
+    const claimed = await decisions.claim(task.id, task.version, steward);
+    await expectCode(
+      decisions.release({ taskId: task.id, version: claimed.version }, other),
+      ServiceErrorCode.Conflict,
+    );
+    const released = await decisions.release({ taskId: task.id, version: claimed.version }, steward);
+    expect(released).toMatchObject({ status: 'open', assignee: null });
+    const events = await db.dataSource.query(
+      `SELECT action, actor FROM audit_event WHERE after->>'taskId' = $1 ORDER BY seq`,
+      [task.id],
+    );
+    expect(events).toEqual([
+      { action: 'task.claimed', actor: steward.name },
+      { action: 'task.released', actor: steward.name },
+    ]);
+  });
+
   it('claims the most urgent task next, never the same one twice, and pages and counts the queues', async () => {
     const counts = await queues.counts();
     const byQueue = Object.fromEntries(counts.map((c) => [c.queue, c]));
