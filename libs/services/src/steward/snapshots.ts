@@ -55,11 +55,49 @@ export interface KeptApartRow {
   operation_id: string | null;
 }
 
+/** An open task as a merge found it, before superseding it (lease_until as ISO text). */
+export interface SettledTaskRow {
+  id: string;
+  status: string;
+  assignee: string | null;
+  lease_until: string | null;
+  reason: string | null;
+  /** The task's version once the merge had changed it: a later change keeps the undo off it. */
+  version: number;
+}
+
 /**
- * The retired person's before-snapshot of a merge also carries the "not the same person"
- * decisions between the two persons' records that the merge overrode, so an undo puts them back.
+ * The retired person's before-snapshot of a merge also carries what the merge did besides
+ * links: the "not the same person" decisions between the two persons' records it overrode,
+ * the open tasks it superseded and the tasks it re-pointed from the retired person to the
+ * survivor, so an undo puts them back.
  */
-export type MergedAwaySnapshot = PersonSnapshot & { keptApart?: KeptApartRow[] };
+export type MergedAwaySnapshot = PersonSnapshot & {
+  keptApart?: KeptApartRow[];
+  supersededTasks?: SettledTaskRow[];
+  repointedTasks?: Array<{ id: string; version: number }>;
+};
+
+/** Gives back tasks a merge superseded or re-pointed, unless they have changed since. */
+export async function putBackSettledTasks(
+  manager: EntityManager,
+  retired: MergedAwaySnapshot,
+  survivorId: string,
+): Promise<void> {
+  for (const t of retired.supersededTasks ?? [])
+    await manager.query(
+      `UPDATE review_task SET status = $2, assignee = $3, lease_until = $4::timestamptz, reason = $5,
+              resolution = NULL, resolved_at = NULL, resolved_by = NULL, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $6 AND status = 'resolved' AND resolution = 'superseded'`,
+      [t.id, t.status, t.assignee, t.lease_until, t.reason, t.version],
+    );
+  for (const t of retired.repointedTasks ?? [])
+    await manager.query(
+      `UPDATE review_task SET candidate_person_id = $2, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $4 AND candidate_person_id = $3`,
+      [t.id, retired.id, survivorId, t.version],
+    );
+}
 
 /** Removes the kept-apart rows among these records and returns them as they were. */
 export async function takeKeptApart(manager: EntityManager, recordIds: string[]): Promise<KeptApartRow[]> {

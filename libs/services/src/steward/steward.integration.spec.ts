@@ -309,6 +309,43 @@ describe.each(testEngines())('steward workflow on %s', (engine) => {
     expect(after.golden.postcode).toBe('YO1 7HH');
   });
 
+  it('undoing a merge puts back the other tasks the merge superseded or pointed at the survivor', async () => {
+    const a = await register(patient('Virtanen', 'Aino', '1953-02-28'));
+    const b = await register(patient('Novak', 'Petra', '1979-07-07'));
+    const c = await register(patient('Horvat', 'Maja', '1999-12-01'));
+    await db.dataSource.transaction((m) =>
+      openTasks(m, [
+        // Superseded by the merge: its record and candidate become one person.
+        { type: 'possible-duplicate', recordId: a.recordId, candidatePersonId: b.personId, score: null },
+        // Re-pointed by the merge: it proposes the retired person.
+        { type: 'possible-duplicate', recordId: c.recordId, candidatePersonId: b.personId, score: null },
+      ]),
+    );
+    const superseded = await taskOf(a.recordId, 'possible-duplicate');
+    await decisions.claim(superseded.id, superseded.version, other);
+    const tasks = () =>
+      db.dataSource.query(
+        `SELECT id, status, resolution, resolved_by, reason, assignee, candidate_person_id FROM review_task
+          WHERE record_id = ANY($1::uuid[]) AND type = 'possible-duplicate' ORDER BY id`,
+        [[a.recordId, c.recordId]],
+      );
+    const before = await tasks();
+    expect(before).toHaveLength(2);
+    const merged = await db.dataSource.transaction((m) =>
+      new PersonOperations().requestMerge(
+        m,
+        { survivorId: a.personId, retiredId: b.personId, reason: 'same', taskId: null, pendingReason: null },
+        steward,
+      ),
+    );
+    const during: Array<{ id: string; resolution: string | null; candidate_person_id: string }> =
+      await tasks();
+    expect(during.find((t) => t.id === superseded.id)).toMatchObject({ resolution: 'superseded' });
+    expect(during.find((t) => t.id !== superseded.id)).toMatchObject({ candidate_person_id: a.personId });
+    await decisions.undo({ operationId: merged.id, reason: 'merged in error' }, senior);
+    expect(await tasks()).toEqual(before);
+  });
+
   it('queues two valid NHS numbers for one person and holds the merge for a second steward', async () => {
     const ify = patient('Eze', 'Ifeoma', '1959-01-17');
     const a = await register({ ...ify, nhsNumber: '943 476 5919' });
