@@ -40,7 +40,14 @@ export class AuditController {
     });
     const format = parseAuditFormat(q['format'] ?? 'ndjson');
     await this.dataSource.transaction((m) =>
-      appendAudit(m, actor, [{ action: 'audit.exported', after: { ...filter, format } }]),
+      appendAudit(m, actor, [
+        {
+          action: 'audit.exported',
+          // An export of one person's history is a read of that person's data: name them.
+          personIds: filter.personId ? [filter.personId] : [],
+          after: { ...filter, format },
+        },
+      ]),
     );
     res
       .status(200)
