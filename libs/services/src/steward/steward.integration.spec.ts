@@ -500,6 +500,33 @@ describe.each(testEngines())('steward workflow on %s', (engine) => {
     ]);
   });
 
+  it("audits every record the comparison shows, the record side's other records included", async () => {
+    const ola = { ...patient('Bankole', 'Olamide', '1964-10-10'), nhsNumber: '485 777 3430' };
+    const first = await register(ola);
+    const second = await register(ola, 'PACS');
+    expect(second.personId).toBe(first.personId);
+    const stranger = await register(patient('Quist', 'Edna', '1931-01-31'));
+    await db.dataSource.transaction((m) =>
+      openTasks(m, [
+        {
+          type: 'possible-duplicate',
+          recordId: first.recordId,
+          candidatePersonId: stranger.personId,
+          score: null,
+        },
+      ]),
+    );
+    const task = await taskOf(first.recordId, 'possible-duplicate');
+    const comparison = await comparisons.compare(task.id, steward);
+    const shown = [...comparison.recordSide.records, ...comparison.candidateSide.records].map((r) => r.id);
+    expect(shown).toHaveLength(3);
+    const [event] = await db.dataSource.query(
+      `SELECT record_ids FROM audit_event WHERE action = 'task.compared' AND after->>'taskId' = $1`,
+      [task.id],
+    );
+    expect([...event.record_ids].sort()).toEqual([...shown].sort());
+  });
+
   it('claims the most urgent task next, never the same one twice, and pages and counts the queues', async () => {
     const counts = await queues.counts();
     const byQueue = Object.fromEntries(counts.map((c) => [c.queue, c]));

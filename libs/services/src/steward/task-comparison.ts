@@ -74,7 +74,14 @@ export class TaskComparisons {
         {
           action: 'task.compared',
           personIds: [recordPersonId, ...(candidateId ? [candidateId] : [])],
-          recordIds: [record.id, ...candidateSide.records.map((r) => r.id)],
+          // Every record shown: the task's record, its person's other records, the candidate's.
+          recordIds: [
+            ...new Set([
+              record.id,
+              ...recordSide.records.map((r) => r.id),
+              ...candidateSide.records.map((r) => r.id),
+            ]),
+          ],
           after: { taskId: task.id },
           modelVersion: score?.modelVersion ?? null,
         },
