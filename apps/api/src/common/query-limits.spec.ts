@@ -18,6 +18,13 @@ describe('queryLimits', () => {
     ).toEqual(['query: nested 5 levels deep; at most 4 allowed']);
   });
 
+  it('counts a fragment each time it is spread, also deeper under a sibling field', () => {
+    // F at two levels: the second spread sits two levels deeper than the first.
+    expect(
+      errors('fragment F on Node { child { child { id } } } { node { ...F child { child { ...F } } } }'),
+    ).toEqual(['query: nested 5 levels deep; at most 4 allowed']);
+  });
+
   it('refuses too many fields, counting aliases', () => {
     const aliases = Array.from({ length: 11 }, (_, i) => `a${i}: node { id }`).join(' ');
     expect(errors(`{ ${aliases} }`)).toEqual(['query: selects 22 fields; at most 10 allowed']);

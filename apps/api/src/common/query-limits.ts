@@ -24,6 +24,8 @@ export function queryLimits(maxDepth: number, maxFields: number) {
       for (const selection of set.selections) {
         let inner: SelectionSetNode | undefined;
         let nextDepth = depth;
+        // Fragments on the path to this selection (a cycle guard; siblings do not share it).
+        let path = seen;
         if (selection.kind === Kind.FIELD) {
           fields++;
           inner = (selection as FieldNode).selectionSet;
@@ -34,10 +36,10 @@ export function queryLimits(maxDepth: number, maxFields: number) {
           const name = selection.name.value;
           if (seen.has(name)) continue;
           inner = fragments.get(name);
-          seen = new Set(seen).add(name);
+          path = new Set(seen).add(name);
         }
         if (inner) {
-          const m = measure(inner, nextDepth, seen);
+          const m = measure(inner, nextDepth, path);
           deepest = Math.max(deepest, m.depth);
           fields += m.fields;
         }
