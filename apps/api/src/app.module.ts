@@ -76,6 +76,8 @@ export class AppModule {
           formatError: formatGraphqlError,
           validationRules: [queryLimits(8, 500)],
           context: ({ req }: { req: unknown }) => ({ req }),
+          // Field resolvers carry their own @Access rules: the guard (and error mapping) must run for them too.
+          fieldResolverEnhancers: ['guards', 'filters'],
         }),
       ],
       controllers: CONTROLLERS,

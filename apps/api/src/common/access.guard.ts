@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessService, ServiceError, ServiceErrorCode } from '@concord/services';
+import type { Principal } from '@concord/services';
 import { ACCESS_KEY, AccessRule, requestOf } from './access.decorator';
 
 /** Authenticates the bearer credential and checks the handler's @Access rule. */
@@ -19,6 +20,8 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new ServiceError(ServiceErrorCode.Forbidden, 'This operation is not available');
     if (rule.public) return true;
     const request = requestOf(context);
+    // Field resolvers of a GraphQL request are checked too: authenticate once per request.
+    if (request.principal) return this.allows(rule, request.principal);
     const header = request.headers['authorization'];
     const value = Array.isArray(header) ? header[0] : header;
     const match = value?.match(/^Bearer\s+(\S+)$/i);
@@ -34,6 +37,10 @@ export class AccessGuard implements CanActivate {
         'The token or API key is invalid, expired or revoked',
       );
     request.principal = principal;
+    return this.allows(rule, principal);
+  }
+
+  private allows(rule: AccessRule, principal: Principal): boolean {
     const allowed =
       principal.kind === 'user'
         ? (rule.roles ?? []).includes(principal.role)

@@ -115,6 +115,18 @@ describe.each(testEngines())('four-eyes approvals and queue filters over GraphQL
       decidedBy: 'user:test-senior-steward',
       otherPerson: { status: 'retired' },
     });
+    // A field's own access rule holds too: an administrator does not read the queues.
+    const admin = await t.tokenFor('admin');
+    const withTask = `query($id: ID!) { stewardOperation(id: $id) { id task { id status } } }`;
+    const byAdmin = await gql(admin, withTask, { id: operation.id });
+    expect(byAdmin.data.stewardOperation).toEqual({ id: operation.id, task: null });
+    expect(byAdmin.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect((await gql(auditor, withTask, { id: operation.id })).data.stewardOperation.task).toEqual({
+      id: task.id,
+      status: 'RESOLVED',
+    });
     const unknown = await gql(auditor, one, { id: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.data.stewardOperation).toBeNull();
     expect((await gql(auditor, one, { id: 'nope' })).errors[0].extensions.code).toBe('BAD_USER_INPUT');
