@@ -1,5 +1,7 @@
 import { parseArgs, UsageError } from './args';
 import { COMMANDS } from './commands';
+import { runBatchWorker } from './batch/batch-worker';
+import { isBatchWorker } from './batch/worker-pool';
 
 function help(): string {
   const lines = ['Usage: npm run empi -- <command> [options]', '', 'Commands:'];
@@ -31,12 +33,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// The batch commands' worker threads run this same bundle (see batch/worker-pool.ts).
+if (isBatchWorker()) {
+  runBatchWorker();
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

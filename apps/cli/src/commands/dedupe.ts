@@ -1,32 +1,32 @@
-import { dedupeRecords } from '@concord/matching';
 import { checkOptions, optionalOption, ParsedArgs, requireOption } from '../args';
 import { CliCommand } from '../command';
 import { loadModel } from '../batch/load-model';
 import { Progress } from '../batch/progress';
-import { readRecords } from '../batch/read-records';
+import { loadAndDedupe, stagesOption, workersOption } from '../batch/run-batch';
 import { writeResults } from '../batch/write-results';
 import { reportBlocking } from '../batch/report';
 
 export const dedupeCommand: CliCommand = {
   name: 'dedupe',
-  usage: 'dedupe --input records.csv --out DIR [--config weights.json] [--estimate] [--seed N]',
+  usage:
+    'dedupe --input records.csv --out DIR [--config weights.json] [--estimate] [--seed N] [--workers N] [--worker-stages read|all]',
   summary: 'De-duplicate a record CSV in memory: writes DIR/clusters.csv and DIR/pairs.csv.',
   async run(args: ParsedArgs): Promise<number> {
-    checkOptions(args, ['input', 'out', 'config', 'estimate', 'seed']);
+    checkOptions(args, ['input', 'out', 'config', 'estimate', 'seed', 'workers', 'worker-stages']);
     const input = requireOption(args, 'input');
     const out = requireOption(args, 'out');
     const model = loadModel(optionalOption(args, 'config'));
     const seed = Number(optionalOption(args, 'seed') ?? '42');
+    const workers = workersOption(args);
     const progress = new Progress();
     const started = Date.now();
     progress.stage(`reading ${input}`);
-    const { records, ids, rejected } = await readRecords(input, progress);
-    progress.stage(`read ${records.length} records (${rejected} rejected)`);
-    const result = dedupeRecords(records, model, {
-      estimate: args.options.has('estimate'),
-      seed,
-      onProgress: (s) => progress.stage(s),
-    });
+    const { records, ids, rejected, result } = await loadAndDedupe(
+      input,
+      model,
+      { workers, stages: stagesOption(args), estimate: args.options.has('estimate'), seed },
+      progress,
+    );
     reportBlocking(result);
     progress.stage(`writing ${out}`);
     writeResults(out, ids, result);

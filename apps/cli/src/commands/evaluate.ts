@@ -1,9 +1,10 @@
-import { dedupeRecords, DECISION_REVIEW, pairwiseMetrics } from '@concord/matching';
+import { DECISION_REVIEW, pairwiseMetrics } from '@concord/matching';
 import { checkOptions, optionalOption, ParsedArgs, requireOption } from '../args';
 import { CliCommand } from '../command';
 import { loadModel } from '../batch/load-model';
 import { Progress } from '../batch/progress';
-import { readRecords, readTruth } from '../batch/read-records';
+import { readTruth } from '../batch/read-records';
+import { loadAndDedupe, stagesOption, workersOption } from '../batch/run-batch';
 import { reportBlocking } from '../batch/report';
 import { writeResults } from '../batch/write-results';
 import { RelationCounts, readRelations, relationLinks } from '../batch/relations';
@@ -11,22 +12,38 @@ import { RelationCounts, readRelations, relationLinks } from '../batch/relations
 export const evaluateCommand: CliCommand = {
   name: 'evaluate',
   usage:
-    'evaluate --input records.csv --truth truth.csv [--relations relations.csv] [--config weights.json] [--estimate] [--out DIR] [--json]',
+    'evaluate --input records.csv --truth truth.csv [--relations relations.csv] [--config weights.json] [--estimate] [--out DIR] [--json] [--workers N] [--worker-stages read|all]',
   summary: 'De-duplicate and measure pairwise precision, recall and F1 against truth (record_id,person_key).',
   async run(args: ParsedArgs): Promise<number> {
-    checkOptions(args, ['input', 'truth', 'relations', 'config', 'estimate', 'out', 'json', 'seed']);
+    checkOptions(args, [
+      'input',
+      'truth',
+      'relations',
+      'config',
+      'estimate',
+      'out',
+      'json',
+      'seed',
+      'workers',
+      'worker-stages',
+    ]);
     const input = requireOption(args, 'input');
     const truthPath = requireOption(args, 'truth');
     const model = loadModel(optionalOption(args, 'config'));
     const progress = new Progress();
     progress.stage(`reading ${input}`);
-    const { records, ids } = await readRecords(input, progress);
+    const { ids, result } = await loadAndDedupe(
+      input,
+      model,
+      {
+        workers: workersOption(args),
+        stages: stagesOption(args),
+        estimate: args.options.has('estimate'),
+        seed: Number(optionalOption(args, 'seed') ?? '42'),
+      },
+      progress,
+    );
     const truth = await readTruth(truthPath);
-    const result = dedupeRecords(records, model, {
-      estimate: args.options.has('estimate'),
-      seed: Number(optionalOption(args, 'seed') ?? '42'),
-      onProgress: (s) => progress.stage(s),
-    });
     reportBlocking(result);
     const out = optionalOption(args, 'out');
     if (out) writeResults(out, ids, result);

@@ -4,21 +4,21 @@ import { checkOptions, optionalOption, ParsedArgs, requireOption } from '../args
 import { CliCommand } from '../command';
 import { loadModel } from '../batch/load-model';
 import { Progress } from '../batch/progress';
-import { readRecords } from '../batch/read-records';
+import { loadRecords, workersOption } from '../batch/run-batch';
 
 export const trainCommand: CliCommand = {
   name: 'train',
-  usage: 'train --input records.csv --out weights.json [--config base.json] [--seed N]',
+  usage: 'train --input records.csv --out weights.json [--config base.json] [--seed N] [--workers N]',
   summary:
     'Estimate the model m/u probabilities and prior from unlabelled records (EM) and write it as JSON.',
   async run(args: ParsedArgs): Promise<number> {
-    checkOptions(args, ['input', 'out', 'config', 'seed']);
+    checkOptions(args, ['input', 'out', 'config', 'seed', 'workers']);
     const input = requireOption(args, 'input');
     const out = requireOption(args, 'out');
     const base = loadModel(optionalOption(args, 'config'));
     const progress = new Progress();
     progress.stage(`reading ${input}`);
-    const { records } = await readRecords(input, progress);
+    const { records } = await loadRecords(input, workersOption(args), progress);
     progress.stage(`training on ${records.length} records`);
     const { model, report } = trainModel(records, base, {
       seed: Number(optionalOption(args, 'seed') ?? '42'),
