@@ -18,13 +18,14 @@ export const dedupeCommand: CliCommand = {
     const model = loadModel(optionalOption(args, 'config'));
     const seed = Number(optionalOption(args, 'seed') ?? '42');
     const workers = workersOption(args);
+    const stages = stagesOption(args);
     const progress = new Progress();
     const started = Date.now();
     progress.stage(`reading ${input}`);
     const { records, ids, rejected, result } = await loadAndDedupe(
       input,
       model,
-      { workers, stages: stagesOption(args), estimate: args.options.has('estimate'), seed },
+      { workers, stages, estimate: args.options.has('estimate'), seed },
       progress,
     );
     reportBlocking(result);
