@@ -1,7 +1,7 @@
 // `npm run bench:dedupe`: end-to-end `empi dedupe` (read, standardise, block, compare,
 // cluster, write) on generated NHS-shaped populations. BENCH_SIZES=100000,300000,1000000 by
 // default; BENCH_WORKERS=0,2 by default (0: everything on the main thread; N: N worker
-// threads), the modes alternating per size so that both see the same load. Prints wall time,
+// threads with the default --worker-stages auto; N:read, N:all), the modes alternating per size so that both see the same load. Prints wall time,
 // peak RSS, the 1-minute load average before and after (`os.loadavg`: the machine is shared),
 // records/s, candidate pairs and the stage timings.
 // Timings on shared machines fluctuate: run twice before trusting a figure.
@@ -29,7 +29,7 @@ for (const n of sizes) {
   if (!existsSync(join(dir, 'records.csv')))
     sh('npm', ['run', 'fixtures', '--', '--persons', String(n), '--seed', '11', '--out', dir]);
   for (const mode of modes) {
-    // A mode is a worker count, optionally with the stages: `2` or `2:all`.
+    // A mode is a worker count, optionally with the stages: `2` (auto), `2:read` or `2:all`.
     const [workers, stages] = mode.split(':');
     const args = [
       'dedupe',

@@ -33,19 +33,23 @@ export async function loadRecords(
 }
 
 /**
- * Which stages run on the workers: `read` (the default: parse and standardise; the rest on
- * the main thread) or `all` (also intern the blocking parts, compare and score). At 1 M
- * persons, load 2: one thread 46.6 s, `read` 40.2 s, `all` 39.3 s — `all` halves compare and
- * score but every worker must first decode all records, so it gains nothing clear end to end
- * and holds a copy of the records per worker (5.6 GB peak RSS against 4.1 GB for `read`).
- * Kept as an option to re-measure on more cores (libs/matching README, Speed).
+ * Which stages run on the workers: `read` (parse and standardise; the rest on the main
+ * thread), `all` (also intern the blocking parts, compare and score) or `auto` (the default:
+ * `all` from AUTO_ALL_RECORDS records, `read` below). `all` makes every worker decode all
+ * records first, a fixed cost that only the compare and score of a large file repay: at 1 M
+ * persons `all` took 45.3 s against 49.4 s for `read` (load 1–2; 39.3 s against 40.2 s in
+ * another round), at 100 k persons 4.6 s against 3.7 s. It holds a copy of the records per
+ * worker: 5.5 GB peak RSS against 3.8 GB at 1 M (libs/matching README, Speed).
  */
-export type WorkerStages = 'read' | 'all';
+export type WorkerStages = 'read' | 'all' | 'auto';
+
+const AUTO_ALL_RECORDS = 500_000;
 
 export function stagesOption(args: ParsedArgs): WorkerStages {
-  const raw = optionalOption(args, 'worker-stages') ?? 'read';
-  if (raw !== 'read' && raw !== 'all')
-    throw new UsageError(`--worker-stages must be read or all, not "${raw}"`);
+  const raw = optionalOption(args, 'worker-stages') ?? 'auto';
+  if (raw !== 'read' && raw !== 'all' && raw !== 'auto') {
+    throw new UsageError(`--worker-stages must be read, all or auto, not "${raw}"`);
+  }
   return raw;
 }
 
@@ -86,7 +90,9 @@ export async function loadAndDedupe(
     const read = await readRecordsParallel(input, pool, progress);
     const readMs = performance.now() - started;
     progress.stage(`read ${read.records.length} records (${read.rejected} rejected)`);
-    if (options.stages === 'read') {
+    const stages =
+      options.stages === 'auto' ? (read.records.length >= AUTO_ALL_RECORDS ? 'all' : 'read') : options.stages;
+    if (stages === 'read') {
       await pool.close();
       const result = dedupeRecords(read.records, model, {
         estimate: options.estimate,

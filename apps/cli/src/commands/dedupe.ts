@@ -9,7 +9,7 @@ import { reportBlocking } from '../batch/report';
 export const dedupeCommand: CliCommand = {
   name: 'dedupe',
   usage:
-    'dedupe --input records.csv --out DIR [--config weights.json] [--estimate] [--seed N] [--workers N] [--worker-stages read|all]',
+    'dedupe --input records.csv --out DIR [--config weights.json] [--estimate] [--seed N] [--workers N] [--worker-stages auto|read|all]',
   summary: 'De-duplicate a record CSV in memory: writes DIR/clusters.csv and DIR/pairs.csv.',
   async run(args: ParsedArgs): Promise<number> {
     checkOptions(args, ['input', 'out', 'config', 'estimate', 'seed', 'workers', 'worker-stages']);

@@ -12,7 +12,7 @@ import { RelationCounts, readRelations, relationLinks } from '../batch/relations
 export const evaluateCommand: CliCommand = {
   name: 'evaluate',
   usage:
-    'evaluate --input records.csv --truth truth.csv [--relations relations.csv] [--config weights.json] [--estimate] [--out DIR] [--json] [--workers N] [--worker-stages read|all]',
+    'evaluate --input records.csv --truth truth.csv [--relations relations.csv] [--config weights.json] [--estimate] [--out DIR] [--json] [--workers N] [--worker-stages auto|read|all]',
   summary: 'De-duplicate and measure pairwise precision, recall and F1 against truth (record_id,person_key).',
   async run(args: ParsedArgs): Promise<number> {
     checkOptions(args, [
