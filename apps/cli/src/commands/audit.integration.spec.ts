@@ -2,6 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@concord/persistence';
+import { testEngines } from '@concord/persistence/testing';
+import { withDatabase } from '../database';
+import { useFreshDatabase } from '../testing/fresh-database';
 import { runCommand } from '../testing/run-command';
 import { apikeyCommand } from './apikey';
 import { auditCommand } from './audit';
@@ -57,4 +60,43 @@ describe('audit export and verify on the embedded database', () => {
       runCommand(auditCommand, ['export', '--from', 'x', '--to', 'y', '--format', 'csv']),
     ).rejects.toThrow(/^from: /);
   }, 180_000);
+});
+
+describe.each(testEngines())('audit export of one person on %s', (engine) => {
+  let cleanup: () => Promise<void>;
+  let personId: string;
+  beforeAll(async () => {
+    cleanup = await useFreshDatabase(engine, 'concord-audit-person-');
+    personId = await withDatabase(
+      async ({ registration }) =>
+        (
+          await registration.register(
+            { sourceSystem: 'RIS', localId: 'A1', familyName: 'Okafor', givenName: 'Ada' },
+            { name: 'api-key:ris', role: 'api-key[register]' },
+          )
+        ).personId,
+    );
+  }, 90_000);
+  afterAll(() => cleanup?.());
+
+  it("names the person in the ledger event of an export of that person's history", async () => {
+    const exported = await runCommand(auditCommand, [
+      'export',
+      '--from',
+      '2000-01-01',
+      '--to',
+      '2999-01-01',
+      '--format',
+      'ndjson',
+      '--person',
+      personId,
+    ]);
+    expect(exported.code).toBe(0);
+    const events: Array<{ action: string; person_ids: string[] }> = await withDatabase(({ db }) =>
+      db.dataSource.query(
+        `SELECT action, person_ids FROM audit_event WHERE action = 'audit.exported' ORDER BY seq`,
+      ),
+    );
+    expect(events).toEqual([{ action: 'audit.exported', person_ids: [personId] }]);
+  }, 120_000);
 });

@@ -29,7 +29,12 @@ async function exportCommand(args: Parameters<CliCommand['run']>[0]): Promise<nu
     // The export is itself audited, before any row leaves the database.
     await db.dataSource.transaction((m) =>
       appendAudit(m, CLI_ACTOR, [
-        { action: 'audit.exported', after: { ...filter, format, out: outPath ?? 'stdout' } },
+        {
+          action: 'audit.exported',
+          // An export of one person's history is a read of that person's data: name them.
+          personIds: filter.personId ? [filter.personId] : [],
+          after: { ...filter, format, out: outPath ?? 'stdout' },
+        },
       ]),
     );
     for await (const line of auditExportLines(new AuditLedger(db.dataSource), filter, format)) {
