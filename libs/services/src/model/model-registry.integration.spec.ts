@@ -102,6 +102,9 @@ describe.each(testEngines())('model registry on %s', (engine) => {
     expect(preview.wouldLink).toBeGreaterThan(0);
     expect(preview.changes[0]).toMatchObject({ outcome: 'would-link', currentOutcome: 'would-stay' });
     expect(preview.changed).toBeGreaterThan(0);
+    // Only tasks whose outcome moves are listed: one already below review under both stays out.
+    expect(preview.changes.every((c) => c.outcome !== c.currentOutcome)).toBe(true);
+    expect(preview.changes.length).toBe(Math.min(preview.changed, 50));
     expect(preview.proposed.modelVersion).toBe('lenient-1');
     expect(preview.current.totalTasks).toBe(tasks.length);
 
@@ -112,6 +115,9 @@ describe.each(testEngines())('model registry on %s', (engine) => {
     );
     const strict = await registry.preview('strict-1', ADMIN);
     expect(strict.wouldDrop).toBe(tasks.length - strict.wouldLink - strict.wouldStay);
+    expect(strict.wouldDrop).toBeGreaterThan(0);
+    expect(strict.changes.every((c) => c.outcome !== c.currentOutcome)).toBe(true);
+    expect(strict.changes.length).toBe(Math.min(strict.changed, 50));
 
     const other = new ModelRegistry(db.dataSource, { refreshMs: 50 });
     await other.start();

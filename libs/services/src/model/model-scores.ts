@@ -52,7 +52,11 @@ export interface ModelPreview {
   wouldDrop: number;
   /** Tasks whose outcome under the proposed model differs from the current model's. */
   changed: number;
-  /** The tasks that would leave the queue, likeliest changes first (at most `limit`). */
+  /**
+   * The tasks whose outcome would change (`changed` of them), largest weight change first, at
+   * most `limit`. A task both models put below review stays out: it is in a queue for a rule
+   * (a shared NHS number), not for its score, and the new version does not move it.
+   */
   changes: PreviewChange[];
   /** The re-scored tasks' weights: `tasks` under the current model, `links` unused (0). */
   current: ScoreHistogram;
@@ -124,7 +128,7 @@ export async function previewTasks(
       if (outcome === 'would-link') wouldLink += 1;
       else if (outcome === 'would-stay') wouldStay += 1;
       else wouldDrop += 1;
-      if (outcome !== 'would-stay')
+      if (outcome !== currentOutcome)
         changes.push({
           taskId: row.id,
           taskType: row.type,
