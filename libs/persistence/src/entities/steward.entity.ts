@@ -100,8 +100,16 @@ export class StewardOperationEntity {
   @Column({ name: 'approval_reason', type: 'text', nullable: true })
   approvalReason!: string | null;
 
+  /** Who asked, as shown: `user:ann`. Names can change or collide; compare `requestedById`. */
   @Column({ name: 'requested_by', type: 'text' })
   requestedBy!: string;
+
+  /**
+   * The stable identity of who asked (a local user's id, `oidc:<subject>`, an API key's id),
+   * for the four-eyes check. Null on operations requested before it was recorded.
+   */
+  @Column({ name: 'requested_by_id', type: 'text', nullable: true })
+  requestedById!: string | null;
 
   @CreateDateColumn({ name: 'requested_at', type: 'timestamptz' })
   requestedAt!: Date;

@@ -7,6 +7,7 @@ import { AuditSealing1795863220435 } from './1795863220435-AuditSealing';
 import { TermFrequencies1795864150051 } from './1795864150051-TermFrequencies';
 import { ModelVersions1795864196872 } from './1795864196872-ModelVersions';
 import { ChangeFeedSequencer1795873359894 } from './1795873359894-ChangeFeedSequencer';
+import { OperationRequesterId1795880000000 } from './1795880000000-OperationRequesterId';
 
 /** Every migration in order. Listed explicitly so bundled builds carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   TermFrequencies1795864150051,
   ModelVersions1795864196872,
   ChangeFeedSequencer1795873359894,
+  OperationRequesterId1795880000000,
 ];

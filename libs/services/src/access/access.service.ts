@@ -363,5 +363,6 @@ export function auditActorOf(principal: Principal, requestId?: string | null): A
     name: actorName(principal),
     role: principal.kind === 'user' ? principal.role : `api-key[${principal.scopes.join(',')}]`,
     requestId: requestId ?? null,
+    id: principal.id,
   };
 }

@@ -6,6 +6,12 @@ export interface AuditActor {
   name: string;
   role: string;
   requestId?: string | null;
+  /**
+   * Stable identity behind the name, where there is one: a local user's id, `oidc:<subject>`,
+   * an API key's id. Checks of "the same person acting" compare this, never the name (a name
+   * can collide or change); the name is for display and the ledger.
+   */
+  id?: string | null;
 }
 
 export interface NewAuditEvent {

@@ -33,6 +33,17 @@ export interface DecisionResult {
 const MAX_TEXT = 2000;
 
 /**
+ * Whether the actor is the steward who asked for the operation: by stable identity (user id,
+ * OIDC subject) when both sides have one, so neither a shared display name (a local `ann` and
+ * an OIDC `ann`) nor a renamed one (the provider's username claim changed) decides. Only an
+ * operation recorded without an identity falls back to the name.
+ */
+export function sameRequester(operation: StewardOperationEntity, actor: AuditActor): boolean {
+  if (operation.requestedById && actor.id) return operation.requestedById === actor.id;
+  return operation.requestedBy === actor.name;
+}
+
+/**
  * Every steward action, one transaction each, with its audit event and change events in
  * that transaction. Claims are leases; every write checks the task's version, so two
  * stewards acting on one task at once get exactly one success and one CONFLICT.
@@ -224,7 +235,7 @@ export class StewardDecisions {
       const operation = await this.lockOperation(manager, request.operationId);
       if (operation.status !== 'pending-approval')
         throw conflict(`operation ${operation.id} is ${operation.status}, not waiting for approval`);
-      if (operation.requestedBy === actor.name)
+      if (sameRequester(operation, actor))
         throw forbidden('four-eyes rule: a second steward must approve a merge you asked for');
       const applied = await this.operations.applyMerge(manager, operation, actor);
       await appendAudit(manager, actor, [

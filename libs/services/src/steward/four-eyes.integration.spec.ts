@@ -1,0 +1,102 @@
+import { DEFAULT_MODEL } from '@concord/matching';
+import { openTestDatabase, testEngines } from '@concord/persistence/testing';
+import type { OpenDatabase } from '@concord/persistence';
+import { auditActorOf } from '../access/access.service';
+import { AuditActor } from '../audit/audit-log';
+import { ServiceErrorCode } from '../errors/service-error';
+import { RegistrationService } from '../registration/registration.service';
+import { StewardDecisions } from './steward-decisions';
+import { StewardQueues } from './task-queries';
+
+const ris = { name: 'api-key:RIS', role: 'api-key' };
+
+describe.each(testEngines())('four-eyes approval by identity on %s', (engine) => {
+  let db: OpenDatabase;
+  let registration: RegistrationService;
+  let decisions: StewardDecisions;
+  let queues: StewardQueues;
+  let n = 0;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(engine);
+    registration = new RegistrationService(db.dataSource, () => DEFAULT_MODEL);
+    decisions = new StewardDecisions(db.dataSource, { leaseMinutes: 15, fourEyes: 'different-nhs' });
+    queues = new StewardQueues(db.dataSource);
+  }, 60_000);
+  afterAll(() => db?.close());
+
+  /** A merge of two persons with different valid NHS numbers, waiting for approval. */
+  async function pendingMerge(by: AuditActor, familyName: string, nhs: [string, string]): Promise<string> {
+    const who = { familyName, givenName: 'Ifeoma', dateOfBirth: '1959-01-17', sex: 'F', postcode: 'LS6 2QT' };
+    await registration.register(
+      { sourceSystem: 'RIS', localId: `L${(n += 1)}`, ...who, nhsNumber: nhs[0] },
+      ris,
+    );
+    const b = await registration.register(
+      { sourceSystem: 'PACS', localId: `L${(n += 1)}`, ...who, nhsNumber: nhs[1] },
+      ris,
+    );
+    const page = await queues.page({ filter: { queue: 'nhs-duplicate' }, sort: 'priority', first: 500 });
+    const task = page.tasks.find((t) => t.recordId === b.recordId);
+    if (!task) throw new Error('no nhs-duplicate task');
+    const requested = await decisions.samePerson(
+      { taskId: task.id, version: task.version, reason: 'one patient' },
+      by,
+    );
+    expect(requested.operation).toMatchObject({
+      status: 'pending-approval',
+      requestedBy: by.name,
+      requestedById: by.id ?? null,
+    });
+    return requested.operation!.id;
+  }
+
+  it('refuses the requester under another name: the identity decides, not the display name', async () => {
+    // A senior steward at the identity provider asks for a merge; the provider's username claim
+    // changes before they approve it themselves. Same subject, different name: refused.
+    const asked = auditActorOf({
+      kind: 'user',
+      id: 'oidc:subject-7',
+      name: 'ann.smith',
+      role: 'senior-steward',
+    });
+    const renamed = auditActorOf({
+      kind: 'user',
+      id: 'oidc:subject-7',
+      name: 'ann.jones',
+      role: 'senior-steward',
+    });
+    expect(asked.id).toBe('oidc:subject-7');
+    const operationId = await pendingMerge(asked, 'Eze', ['4857771004', '4857771012']);
+    await expect(decisions.approve({ operationId, reason: 'checked PDS' }, renamed)).rejects.toMatchObject({
+      code: ServiceErrorCode.Forbidden,
+    });
+  });
+
+  it('lets a different user approve even when the two share a display name', async () => {
+    // A local steward "ann" asks; an OIDC senior steward whose username claim is also "ann" approves.
+    const local = auditActorOf({
+      kind: 'user',
+      id: '5b0e6a52-2a43-4d0e-9a0f-0d1bcb0d5a11',
+      name: 'ann',
+      role: 'steward',
+    });
+    const oidc = auditActorOf({ kind: 'user', id: 'oidc:subject-9', name: 'ann', role: 'senior-steward' });
+    expect(local.name).toBe(oidc.name);
+    const operationId = await pendingMerge(local, 'Obi', ['4010231041', '4010231068']);
+    const approved = await decisions.approve({ operationId, reason: 'checked PDS' }, oidc);
+    expect(approved.operation).toMatchObject({
+      status: 'applied',
+      decidedBy: 'user:ann',
+      requestedBy: 'user:ann',
+    });
+  });
+
+  it('still refuses by name an operation recorded without an identity', async () => {
+    const asked = { name: 'user:legacy', role: 'senior-steward' };
+    const operationId = await pendingMerge(asked, 'Nwosu', ['9123451092', '9123451106']);
+    await expect(
+      decisions.approve({ operationId, reason: 'checked PDS' }, { ...asked, id: 'some-user-id' }),
+    ).rejects.toMatchObject({ code: ServiceErrorCode.Forbidden });
+  });
+});
