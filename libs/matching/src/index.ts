@@ -24,6 +24,7 @@ export type {
   ScoreOptions,
 } from './score/types';
 export { scorePair, scoreAgainstPerson, matchGrade, probabilityOf } from './score/score';
+export type { MatchGrade } from './score/score';
 export {
   dedupeRecords,
   comparePairs,

@@ -76,6 +76,28 @@ describe.each(testEngines())('match, FHIR and PIXm on %s', (engine) => {
       url: 'http://hl7.org/fhir/StructureDefinition/match-grade',
       valueCode: 'certain',
     });
+    // The same demographics under another valid NHS number: a safety rule holds the pair in
+    // review, so it is "probable" however likely, and never among the certain matches.
+    const otherNumber = {
+      ...patient,
+      identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '4010232137' }],
+      address: [{ postalCode: 'LS1 4AP' }],
+    };
+    const held = async (onlyCertain: boolean) =>
+      t.call('POST', '/fhir/Patient/$match', {
+        body: {
+          resourceType: 'Parameters',
+          parameter: [
+            { name: 'resource', resource: otherNumber },
+            { name: 'onlyCertainMatches', valueBoolean: onlyCertain },
+          ],
+        },
+      });
+    expect((await held(true)).body).toMatchObject({ resourceType: 'Bundle', total: 0 });
+    const all = (await held(false)).body;
+    expect(all.entry[0].resource.id).toBe(personId);
+    expect(all.entry[0].search.score).toBeGreaterThan(0.99);
+    expect(all.entry[0].search.extension[0].valueCode).toBe('probable');
     const bad = await t.call('POST', '/fhir/Patient/$match', {
       body: {
         resourceType: 'Parameters',

@@ -28,13 +28,16 @@ describe('scorePair', () => {
     const sum = s.prior + s.comparisons.reduce((t, c) => t + c.weight, 0);
     expect(s.weight).toBeCloseTo(sum, 9);
     expect(s.modelVersion).toBe(DEFAULT_MODEL.version);
-    expect(matchGrade(s.probability, DEFAULT_MODEL)).toBe('certain');
+    expect(matchGrade(s, DEFAULT_MODEL)).toBe('certain');
   });
 
   it('holds two valid different NHS numbers at review', () => {
     const s = scorePair(standardise(base), standardise({ ...base, nhsNumber: '4010232137' }), DEFAULT_MODEL);
     expect(s.rules.map((r) => r.rule)).toContain('nhs-number-conflict');
     expect(s.decision).toBe('review');
+    // However likely on demographics, a pair held by a rule is never graded certain.
+    expect(s.probability).toBeGreaterThanOrEqual(DEFAULT_MODEL.thresholds.link);
+    expect(matchGrade(s, DEFAULT_MODEL)).toBe('probable');
   });
 
   it('never links a pair a steward kept apart', () => {

@@ -150,9 +150,21 @@ export function scoreAgainstPerson(
   return result;
 }
 
-/** FHIR match grade from a probability and the model's thresholds. */
-export function matchGrade(probability: number, model: MatchModel): 'certain' | 'probable' | 'possible' {
-  if (probability >= model.thresholds.link) return 'certain';
-  if (probability >= model.thresholds.review) return 'probable';
-  return 'possible';
+/** FHIR match grade (http://hl7.org/fhir/ValueSet/match-grade). */
+export type MatchGrade = 'certain' | 'probable' | 'possible' | 'certainly-not';
+
+/**
+ * FHIR match grade of a score: from its decision first, so that a pair a safety rule holds
+ * in review (two valid NHS numbers, twins) is never "certain" however high its probability —
+ * a caller asking for certain matches only would otherwise link it.
+ * - certain: Concord links it automatically;
+ * - probable: a steward must decide, and the evidence leans to one person (probability at
+ *   least 0.5) or a safety rule holds a pair scored above the link threshold;
+ * - possible: a steward must decide, and the evidence leans the other way;
+ * - certainly-not: below the review threshold, or a rule forbids the link.
+ */
+export function matchGrade(score: Pick<PairScore, 'probability' | 'decision'>, model: MatchModel): MatchGrade {
+  if (score.decision === 'link') return 'certain';
+  if (score.decision === 'non-link') return 'certainly-not';
+  return score.probability >= Math.min(0.5, model.thresholds.link) ? 'probable' : 'possible';
 }

@@ -3,19 +3,18 @@ import { SourceRecordInput } from '@concord/domain';
 import {
   blockingKeys,
   matchGrade,
+  MatchGrade,
   MatchModel,
   PairScore,
   scoreAgainstPerson,
   standardise,
 } from '@concord/matching';
 import { PersonEntity } from '@concord/persistence';
-import { In } from 'typeorm';
-import { appendAudit, AuditActor } from '../audit/audit-log';
+import { auditInsertSql, AuditActor } from '../audit/audit-log';
 import { invalid } from '../errors/service-error';
 import { findCandidatePersons, findPersonsByFamilyName } from '../registration/candidates';
 import { normaliseRecordInput } from '../registration/record-input';
 
-export type MatchGrade = 'certain' | 'probable' | 'possible';
 
 export interface MatchCandidate {
   personId: string;
@@ -74,14 +73,16 @@ export class MatchService {
         ),
       }))
       .filter((c) => options.search || c.score.decision !== 'non-link')
-      .map((c) => ({ ...c, grade: matchGrade(c.score.probability, model) }))
+      .map((c) => ({ ...c, grade: matchGrade(c.score, model) }))
       .filter((c) => !options.onlyCertain || c.grade === 'certain')
       .sort((a, b) => b.score.weight - a.score.weight)
       .slice(0, count);
-    // The access audit (one statement, committed on its own) and the candidates' golden
-    // views travel at the same time, on two connections; both finish before the answer.
-    const [, persons] = await Promise.all([
-      appendAudit(this.dataSource.manager, actor, [
+    // The access audit and the candidates' persons in one statement (a data-modifying CTE,
+    // committed on its own): one round trip, and the event is written before the answer leaves.
+    const params: unknown[] = [scored.map((c) => c.personId)];
+    const audit = auditInsertSql(
+      actor,
+      [
         {
           action: 'match.candidates-shown',
           personIds: scored.map((c) => c.personId),
@@ -94,11 +95,16 @@ export class MatchService {
           },
           modelVersion: model.version,
         },
-      ]),
-      scored.length === 0
-        ? Promise.resolve([] as PersonEntity[])
-        : this.dataSource.getRepository(PersonEntity).findBy({ id: In(scored.map((s) => s.personId)) }),
-    ]);
+      ],
+      params,
+    );
+    const rows: PersonRow[] = await this.dataSource.query(
+      `WITH audited AS (${audit})
+       SELECT id, status, successor_id, golden, version, created_at, updated_at
+         FROM person WHERE id = ANY($1::uuid[])`,
+      params,
+    );
+    const persons = rows.map(personOf);
     if (scored.length === 0) return [];
     const byId = new Map(persons.map((p) => [p.id, p]));
     return scored.flatMap((c) => {
@@ -122,4 +128,27 @@ export class MatchService {
       ];
     });
   }
+}
+
+interface PersonRow {
+  id: string;
+  status: PersonEntity['status'];
+  successor_id: string | null;
+  golden: PersonEntity['golden'];
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A person as the repository would load it (raw rows: no query building or hydration per request). */
+function personOf(row: PersonRow): PersonEntity {
+  return Object.assign(new PersonEntity(), {
+    id: row.id,
+    status: row.status,
+    successorId: row.successor_id,
+    golden: row.golden,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
 }

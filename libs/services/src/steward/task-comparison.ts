@@ -93,7 +93,7 @@ export class TaskComparisons {
       recordSide,
       candidateSide,
       score,
-      grade: score ? matchGrade(score.probability, model) : null,
+      grade: score ? matchGrade(score, model) : null,
       keptApart,
     };
   }

@@ -51,9 +51,14 @@ export class SearchPage {
   }
 
   gradeTone(grade: string): string {
-    if (grade === 'certain' || grade === 'strong') return 'green';
-    if (grade === 'possible' || grade === 'review') return 'amber';
+    if (grade === 'certain') return 'green';
+    if (grade === 'probable' || grade === 'possible') return 'amber';
     return 'grey';
+  }
+
+  /** The FHIR grade in a steward's words ("certainly-not" reads as a verdict on the person). */
+  gradeLabel(grade: string): string {
+    return grade === 'certainly-not' ? 'not a match' : grade;
   }
 
   score = displayScore;
