@@ -108,6 +108,81 @@ export class AccessService {
     });
   }
 
+  /**
+   * Disables a user: their sessions stop at once, on every replica (each request reads the
+   * user's row), and they cannot sign in until enabled again.
+   */
+  async disableUser(username: string, by: AuditActor = SYSTEM, now = new Date()): Promise<AppUserEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.lockedUser(manager, username);
+      if (user.disabledAt)
+        throw new ServiceError(
+          ServiceErrorCode.Conflict,
+          `username: "${username}" was already disabled at ${user.disabledAt.toISOString()}`,
+          'username',
+        );
+      await manager.update(AppUserEntity, { id: user.id }, { disabledAt: now });
+      await appendAudit(manager, by, [
+        {
+          action: 'user.disabled',
+          before: { username, role: user.role },
+          after: { username, disabledAt: now.toISOString() },
+        },
+      ]);
+      return Object.assign(user, { disabledAt: now });
+    });
+  }
+
+  /** Enables a disabled user again (they sign in anew: tokens issued before are refused while disabled). */
+  async enableUser(username: string, by: AuditActor = SYSTEM): Promise<AppUserEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.lockedUser(manager, username);
+      if (!user.disabledAt)
+        throw new ServiceError(
+          ServiceErrorCode.Conflict,
+          `username: "${username}" is not disabled`,
+          'username',
+        );
+      await manager.update(AppUserEntity, { id: user.id }, { disabledAt: null });
+      await appendAudit(manager, by, [
+        {
+          action: 'user.enabled',
+          before: { username, disabledAt: user.disabledAt.toISOString() },
+          after: { username, role: user.role },
+        },
+      ]);
+      return Object.assign(user, { disabledAt: null });
+    });
+  }
+
+  /** Changes a user's role; it holds from their next request, in sessions already open too. */
+  async setUserRole(username: string, role: string, by: AuditActor = SYSTEM): Promise<AppUserEntity> {
+    if (!ROLES.includes(role as Role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.lockedUser(manager, username);
+      if (user.role === role)
+        throw new ServiceError(
+          ServiceErrorCode.Conflict,
+          `role: "${username}" already has the role ${role}`,
+          'role',
+        );
+      await manager.update(AppUserEntity, { id: user.id }, { role: role as Role });
+      await appendAudit(manager, by, [
+        { action: 'user.role-changed', before: { username, role: user.role }, after: { username, role } },
+      ]);
+      return Object.assign(user, { role: role as Role });
+    });
+  }
+
+  private async lockedUser(manager: EntityManager, username: string): Promise<AppUserEntity> {
+    if (!username) throw invalid('username', 'is required');
+    const user = await manager
+      .getRepository(AppUserEntity)
+      .findOne({ where: { username }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw notFound(`No user named "${username}"`);
+    return user;
+  }
+
   get localSignInEnabled(): boolean {
     return this.options.localSignIn !== false;
   }
@@ -307,9 +382,10 @@ export class AccessService {
 
   /**
    * Resolves a bearer credential (API key, provider-issued JWT or session token) to a
-   * principal, or null. API keys are looked up in the database on every request (one
-   * indexed read), never cached, so a revocation or rotation made through any replica or
-   * the CLI holds on every replica from the next request.
+   * principal, or null. API keys and the users of session tokens are looked up in the
+   * database on every request (one indexed read), never cached, so a revocation, rotation,
+   * disabling or role change made through any replica or the CLI holds on every replica
+   * from the next request.
    */
   async authenticate(bearer: string, now = new Date()): Promise<Principal | null> {
     if (bearer.startsWith('cnk_')) {
@@ -337,7 +413,35 @@ export class AccessService {
     if (!this.localSignInEnabled) return null;
     const claims = verifyToken(bearer, await this.tokenSecret(), now.getTime());
     if (!claims) return null;
-    return { kind: 'user', id: claims.sub, name: claims.username, role: claims.role };
+    return this.sessionUser(claims.sub);
+  }
+
+  /**
+   * The user behind a genuine session token, as the database says now: one read by primary
+   * key per request, never cached, so a user disabled or deleted is refused, and a role
+   * changed holds, from the next request on every replica. The token's own role and name
+   * are not trusted beyond its signature's time.
+   */
+  private async sessionUser(userId: string): Promise<Principal> {
+    const rows: Array<{ username: string; role: Role; disabled_at: Date | null }> = /^[0-9a-f-]{36}$/i.test(
+      userId,
+    )
+      ? await this.dataSource.query('SELECT username, role, disabled_at FROM app_user WHERE id = $1', [
+          userId,
+        ])
+      : [];
+    if (rows.length === 0)
+      throw new ServiceError(
+        ServiceErrorCode.Unauthenticated,
+        'The user of this session no longer exists; sign in again',
+      );
+    const [user] = rows;
+    if (user.disabled_at)
+      throw new ServiceError(
+        ServiceErrorCode.Unauthenticated,
+        'This user is disabled: the session has ended; ask an administrator to enable the user',
+      );
+    return { kind: 'user', id: userId, name: user.username, role: user.role };
   }
 }
 
