@@ -107,7 +107,7 @@ async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): P
   const t0 = performance.now();
   let encodeMs = 0;
   const parser = new CsvParser();
-  let mapper = req.header === null ? null : new RecordCsvMapper({ line: 0, fields: req.header });
+  let mapper = req.header === null ? null : new RecordCsvMapper({ line: 1, fields: req.header });
   const records: StandardRecord[] = [];
   const lineOf: number[] = [];
   const rejects: ReadReply['rejects'] = [];

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { parseCsv } from '@concord/domain';
+import { parseCsv, RecordCsvMapper } from '@concord/domain';
 import { decodeRecords, RecordColumns, StandardRecord } from '@concord/matching';
 import { Progress } from './progress';
 import { ChunkEvent, ReadReply, ReadRequest } from './batch-worker';
@@ -37,7 +37,12 @@ function splitRanges(path: string, workers: number): { ranges: Array<[number, nu
     const headerEnd = nextLineStart(fd, 0, size);
     const head = Buffer.alloc(headerEnd);
     readSync(fd, head, 0, headerEnd, 0);
-    const header = parseCsv(head.toString('utf8'))[0]?.fields ?? [];
+    const first = parseCsv(head.toString('utf8'))[0];
+    // Checked here, as the one-thread reader does, so a missing file header is one plain
+    // message (line 1) rather than a failure inside every worker.
+    if (first === undefined) throw new Error(`${path} is empty (no header row)`);
+    new RecordCsvMapper(first);
+    const header = first.fields;
     const cuts = [0];
     for (let k = 1; k < workers; k++) {
       const cut = nextLineStart(fd, Math.max(headerEnd, Math.floor((size * k) / workers)), size);

@@ -95,6 +95,33 @@ describe('dedupe on worker threads', () => {
     expect(main.rejected[0]).toMatch(/edge\.csv:\d+: rejected: record_id "R10" appears earlier in the file/);
   });
 
+  it('refuses a file without a record_id column or without a header with one plain message on every path', async () => {
+    const noId = join(dir, 'no-id.csv');
+    writeFileSync(noId, 'rec_id,given_name,surname\nrec-1-org,ann,smith\n');
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const fail = async (input: string, workers: number) => {
+      const run = runCommand(dedupeCommand, [
+        '--input',
+        input,
+        '--out',
+        join(dir, 'never'),
+        '--workers',
+        String(workers),
+      ]);
+      const error: Error = await run.then(
+        () => new Error('expected a failure'),
+        (e: Error) => e,
+      );
+      return error.message;
+    };
+    for (const workers of [0, 2]) {
+      const message = await fail(noId, workers);
+      expect(message).toBe('line 1: the header has no record_id column (found: rec_id, given_name, surname)');
+      expect(await fail(empty, workers)).toBe(`${empty} is empty (no header row)`);
+    }
+  });
+
   it('reads a file whose split point falls inside a quoted field', async () => {
     const header = 'record_id,family_name,given_name,date_of_birth,address_line';
     const long = `"${Array.from({ length: 400 }, (_, i) => `line ${i}`).join('\n')}"`;
