@@ -1,4 +1,5 @@
 export * from './errors/service-error';
+export * from './errors/transactions';
 export * from './access/passwords';
 export * from './access/tokens';
 export * from './access/access.service';

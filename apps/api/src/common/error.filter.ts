@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { GraphQLError } from 'graphql';
 import type { Request, Response } from 'express';
 import { operationOutcome } from '../fhir/fhir-patient';
-import { ServiceError, ServiceErrorCode } from '@concord/services';
+import { RETRY_AFTER_SECONDS, ServiceError, ServiceErrorCode, tryAgainError } from '@concord/services';
 
 /** The one place error codes become HTTP statuses and GraphQL error codes. */
 const HTTP_STATUS: Record<ServiceErrorCode, number> = {
@@ -12,15 +12,17 @@ const HTTP_STATUS: Record<ServiceErrorCode, number> = {
   [ServiceErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ServiceErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [ServiceErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
+  [ServiceErrorCode.TryAgain]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-const GRAPHQL_CODE: Record<ServiceErrorCode, string> = {
+export const GRAPHQL_CODE: Record<ServiceErrorCode, string> = {
   [ServiceErrorCode.Validation]: 'BAD_USER_INPUT',
   [ServiceErrorCode.NotFound]: 'NOT_FOUND',
   [ServiceErrorCode.Conflict]: 'CONFLICT',
   [ServiceErrorCode.Unauthenticated]: 'UNAUTHENTICATED',
   [ServiceErrorCode.Forbidden]: 'FORBIDDEN',
   [ServiceErrorCode.TooManyRequests]: 'TOO_MANY_REQUESTS',
+  [ServiceErrorCode.TryAgain]: 'TRY_AGAIN',
 };
 
 /** FHIR issue type for each HTTP status Concord answers with. */
@@ -32,6 +34,7 @@ const FHIR_ISSUE: Record<number, string> = {
   409: 'conflict',
   413: 'too-costly',
   429: 'throttled',
+  503: 'transient',
 };
 
 interface ErrorBody {
@@ -45,7 +48,10 @@ interface ErrorBody {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost) {
+  catch(thrown: unknown, host: ArgumentsHost) {
+    // A database race that the service's retries did not absorb (or a statement outside a
+    // retried transaction) is TRY_AGAIN on every interface, never a 500.
+    const exception = tryAgainError(thrown) ?? thrown;
     const body = this.toBody(exception);
     if (host.getType<string>() === 'graphql') {
       const code =
@@ -56,17 +62,24 @@ export class ErrorFilter implements ExceptionFilter {
             : body.statusCode >= 500
               ? 'INTERNAL_SERVER_ERROR'
               : body.error.toUpperCase().replace(/ /g, '_');
-      return new GraphQLError(body.message, { extensions: { code, field: body.field } });
+      return new GraphQLError(body.message, {
+        extensions: {
+          code,
+          field: body.field,
+          ...(body.statusCode === 503 ? { retryAfterSeconds: RETRY_AFTER_SECONDS } : {}),
+        },
+      });
     }
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (http.getRequest<Request>().path.startsWith('/fhir')) {
       // FHIR clients expect an OperationOutcome, with the same status.
       const code = FHIR_ISSUE[body.statusCode] ?? (body.statusCode >= 500 ? 'exception' : 'processing');
       response
         .status(body.statusCode)
         .type('application/fhir+json')
-        .json(operationOutcome(body.statusCode >= 500 ? 'fatal' : 'error', code, body.message, body.field));
+        .json(operationOutcome(body.statusCode === 500 ? 'fatal' : 'error', code, body.message, body.field));
       return undefined;
     }
     response.status(body.statusCode).json(body);

@@ -9,6 +9,8 @@ export enum ServiceErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   TooManyRequests = 'TOO_MANY_REQUESTS',
+  /** The request lost a race with another (deadlock, serialization failure) after retries: try again. */
+  TryAgain = 'TRY_AGAIN',
 }
 
 export class ServiceError extends Error {

@@ -33,6 +33,7 @@ import {
 } from '../steward/task-opening';
 import { lockActivePerson } from '../steward/person-locks';
 import { TermFrequencyStore } from '../frequencies/term-frequency-store';
+import { inTransaction } from '../errors/transactions';
 
 export type RegistrationDecision = 'linked' | 'new' | 'review';
 
@@ -71,7 +72,7 @@ export class RegistrationService {
     const standardised = standardise(normalised.demographics);
     const keys = blockingKeys(standardised, model);
     const identityKey = `registration:${JSON.stringify([normalised.sourceSystem, normalised.localId])}`;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await lockKeys(manager, [identityKey, ...keys]);
       const records = manager.getRepository(SourceRecordEntity);
       const existing = await records.findOneBy({

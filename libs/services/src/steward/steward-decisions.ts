@@ -11,6 +11,7 @@ import { keepApart } from './kept-apart';
 import { currentRecords, FourEyesRule, fourEyesReason, PersonOperations } from './person-operations';
 import { lockActivePerson, lockPersons } from './person-locks';
 import { QUEUES, withEffectiveStatus } from './task-queries';
+import { inTransaction } from '../errors/transactions';
 
 export interface StewardOptions {
   /** How long a claim holds a task before another steward may take it. */
@@ -57,7 +58,7 @@ export class StewardDecisions {
   ) {}
 
   async claim(taskId: string, version: number | null, actor: AuditActor): Promise<ReviewTaskEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const task = await this.lockTask(manager, taskId, version);
       this.assertWorkable(task, actor);
       return this.claimLocked(manager, task, actor);
@@ -68,7 +69,7 @@ export class StewardDecisions {
   async claimNext(queue: string | null, actor: AuditActor): Promise<ReviewTaskEntity | null> {
     if (queue && !QUEUES.includes(queue as never))
       throw invalid('queue', `must be one of ${QUEUES.join(', ')}`);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       // SKIP LOCKED: two stewards pressing "next" at once get two different tasks.
       const rows: Array<{ id: string }> = await manager.query(
         `SELECT t.id FROM review_task t
@@ -85,7 +86,7 @@ export class StewardDecisions {
   }
 
   async release(ref: TaskRef, actor: AuditActor): Promise<ReviewTaskEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const task = await this.lockTask(manager, ref.taskId, ref.version);
       if (task.status !== 'claimed' || task.assignee !== actor.name)
         throw conflict(`task ${task.id} is not claimed by you`);
@@ -101,7 +102,7 @@ export class StewardDecisions {
     actor: AuditActor,
   ): Promise<DecisionResult> {
     const reason = requiredText('reason', ref.reason);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const { task, recordPerson, candidate } = await this.lockForDecision(
         manager,
         ref,
@@ -145,7 +146,7 @@ export class StewardDecisions {
   /** Not the same person: remembered, so the pair is not proposed or linked again. */
   async notSamePerson(ref: TaskRef & { reason: string }, actor: AuditActor): Promise<DecisionResult> {
     const reason = requiredText('reason', ref.reason);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const { task, recordPerson, candidate } = await this.lockForDecision(
         manager,
         ref,
@@ -172,7 +173,7 @@ export class StewardDecisions {
 
   async defer(ref: TaskRef & { note: string }, actor: AuditActor): Promise<ReviewTaskEntity> {
     const note = requiredText('note', ref.note);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const task = await this.lockTask(manager, ref.taskId, ref.version);
       this.assertWorkable(task, actor);
       const saved = await this.saveTask(manager, task, {
@@ -189,7 +190,7 @@ export class StewardDecisions {
   /** A tracing task closed: the number was traced (or found untraceable) outside Concord. */
   async resolveTrace(ref: TaskRef & { reason: string }, actor: AuditActor): Promise<ReviewTaskEntity> {
     const reason = requiredText('reason', ref.reason);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const task = await this.lockTask(manager, ref.taskId, ref.version);
       this.assertWorkable(task, actor);
       if (task.type !== 'nhs-trace') throw invalid('taskId', 'only a tracing task can be resolved as traced');
@@ -205,7 +206,7 @@ export class StewardDecisions {
     if (!/^[0-9a-f-]{36}$/i.test(request.personId)) throw invalid('personId', 'must be a UUID');
     for (const id of request.recordIds)
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw invalid('recordIds', `${JSON.stringify(id)} is not a UUID`);
-    return this.dataSource.transaction((manager) =>
+    return inTransaction(this.dataSource, (manager) =>
       this.operations.split(
         manager,
         { personId: request.personId, recordIds: request.recordIds, reason },
@@ -219,7 +220,7 @@ export class StewardDecisions {
     actor: AuditActor,
   ): Promise<StewardOperationEntity> {
     const reason = requiredText('reason', request.reason);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const operation = await this.lockOperation(manager, request.operationId);
       return this.operations.undo(manager, operation, reason, actor);
     });
@@ -231,7 +232,7 @@ export class StewardDecisions {
     actor: AuditActor,
   ): Promise<DecisionResult> {
     const reason = requiredText('reason', request.reason);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const operation = await this.lockOperation(manager, request.operationId);
       if (operation.status !== 'pending-approval')
         throw conflict(`operation ${operation.id} is ${operation.status}, not waiting for approval`);
@@ -260,7 +261,7 @@ export class StewardDecisions {
 
   async reject(request: { operationId: string; reason: string }, actor: AuditActor): Promise<DecisionResult> {
     const reason = requiredText('reason', request.reason);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const operation = await this.lockOperation(manager, request.operationId);
       if (operation.status !== 'pending-approval')
         throw conflict(`operation ${operation.id} is ${operation.status}, not waiting for approval`);
