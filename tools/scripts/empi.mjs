@@ -2,7 +2,7 @@
 // repeat build a no-op) and runs it with the caller's arguments and environment.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -18,5 +18,18 @@ if (process.env.EMPI_SKIP_BUILD !== '1' || !existsSync(main)) {
     process.exit(build.status ?? 1);
   }
 }
-const run = spawnSync(process.execPath, ['--enable-source-maps', main, ...process.argv.slice(2)], { stdio: 'inherit' });
+// npm runs scripts in the project folder; file arguments (--input, --out, --report, …) are
+// read from the folder the command was typed in (INIT_CWD). The embedded database stays
+// where `npm start` keeps it: EMPI_DATA_DIR (default .empi-data) relative to the project.
+const cwd = process.env.INIT_CWD || process.cwd();
+const dataDir = process.env.EMPI_DATA_DIR || '.empi-data';
+const env = {
+  ...process.env,
+  EMPI_DATA_DIR: dataDir.startsWith('memory://') || isAbsolute(dataDir) ? dataDir : resolve(root, dataDir),
+};
+const run = spawnSync(process.execPath, ['--enable-source-maps', main, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd,
+  env,
+});
 process.exit(run.status ?? 1);
