@@ -29,8 +29,9 @@ export async function withDatabase<T>(work: (services: CliServices) => Promise<T
   // Golden views follow the same EMPI_SURVIVORSHIP* settings as the API's.
   const problems: string[] = [];
   configureSurvivorship(survivorshipFromEnv(process.env, problems));
+  const config = databaseConfigFromEnv(process.env, problems);
   if (problems.length > 0) throw new Error(problems.join('; '));
-  const db = await openDatabase(databaseConfigFromEnv());
+  const db = await openDatabase(config);
   try {
     const access = new AccessService(db.dataSource, {
       tokenSecret: process.env['EMPI_TOKEN_SECRET'] || undefined,

@@ -25,6 +25,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/empi', EMPI_SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('checks the connection pool size of a database server', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://db/empi', EMPI_DB_POOL_SIZE: '25' }).database.poolSize,
+    ).toBe(25);
+    expect(loadConfig({}).database.poolSize).toBeUndefined();
+    for (const bad of ['ten', '0', '2.5', '-1'])
+      expect(() => loadConfig({ DATABASE_URL: 'postgres://db/empi', EMPI_DB_POOL_SIZE: bad })).toThrow(
+        `EMPI_DB_POOL_SIZE must be a whole number from 1 to 1000 (got "${bad}")`,
+      );
+  });
+
   it('names every invalid variable at once', () => {
     expect(() =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', EMPI_TOKEN_SECRET: 'short' }),

@@ -67,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     problems.push(`${name} must be true or false (got "${raw}")`);
     return fallback;
   };
-  const database = databaseConfigFromEnv(env);
+  const database = databaseConfigFromEnv(env, problems);
   if (database.url && !/^postgres(ql)?:\/\//.test(database.url)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }

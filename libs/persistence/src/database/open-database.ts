@@ -23,12 +23,27 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/** Reads DATABASE_URL / EMPI_DATA_DIR the same way for the server, the CLI and the tests. */
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+/**
+ * Reads DATABASE_URL / EMPI_DATA_DIR / EMPI_DB_POOL_SIZE the same way for the server, the
+ * CLI and the tests. A bad value is added to `problems` (naming the variable) and ignored.
+ */
+export function databaseConfigFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  problems: string[] = [],
+): DatabaseConfig {
+  const rawPool = env['EMPI_DB_POOL_SIZE'];
+  let poolSize: number | undefined;
+  if (rawPool !== undefined && rawPool !== '') {
+    poolSize = Number(rawPool);
+    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) {
+      problems.push(`EMPI_DB_POOL_SIZE must be a whole number from 1 to 1000 (got "${rawPool}")`);
+      poolSize = undefined;
+    }
+  }
   return {
     url: env['DATABASE_URL'] || undefined,
     dataDir: env['EMPI_DATA_DIR'] || resolve(process.cwd(), '.empi-data'),
-    poolSize: env['EMPI_DB_POOL_SIZE'] ? Number(env['EMPI_DB_POOL_SIZE']) : undefined,
+    poolSize,
   };
 }
 
