@@ -15,6 +15,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { LinksController } from './links/links.controller';
 import { PersonRecordsLoader } from './persons/person-records.loader';
+import { PersonReads } from './common/person-reads';
 import { PersonsResolver } from './persons/persons.resolver';
 import { RecordsController } from './records/records.controller';
 import { MatchController } from './match/match.controller';
@@ -87,6 +88,7 @@ export class AppModule {
         ...RESOLVERS,
         PersonRecordsLoader,
         StewardLoaders,
+        PersonReads,
         TermFrequencyRefresher,
       ],
     };

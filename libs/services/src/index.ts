@@ -15,6 +15,7 @@ export * from './matching/match.service';
 export * from './feed/change-feed';
 export * from './audit/audit-hash';
 export * from './audit/audit-log';
+export * from './audit/person-reads';
 export * from './audit/audit-ledger';
 export * from './bulk/bulk-import';
 export * from './audit/audit-export';

@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import { StewardDecisions } from '@concord/services';
 import type { AuditActor, DecisionResult as ServiceDecision } from '@concord/services';
 import { Access, Actor, ALL_ROLES } from '../common/access.decorator';
+import { PersonReads } from '../common/person-reads';
 import { toPerson } from '../persons/person.mapper';
 import { Person } from '../persons/person.models';
 import { StewardLoaders } from './steward.loaders';
@@ -33,6 +34,7 @@ export class DecisionsResolver {
   constructor(
     private readonly decisions: StewardDecisions,
     private readonly loaders: StewardLoaders,
+    private readonly reads: PersonReads,
   ) {}
 
   @ResolveField(() => Person, {
@@ -40,9 +42,11 @@ export class DecisionsResolver {
     description: 'Merge: the survivor. Split: the person the records left.',
   })
   @Access({ roles: ALL_ROLES })
-  async person(@Parent() operation: StewardOperation): Promise<Person | null> {
+  async person(@Parent() operation: StewardOperation, @Actor() actor: AuditActor): Promise<Person | null> {
     const person = await this.loaders.persons.load(operation.personId);
-    return person ? toPerson(person) : null;
+    if (!person) return null;
+    await this.reads.viewed(actor, [person.id], 'StewardOperation.person');
+    return toPerson(person);
   }
 
   @ResolveField(() => Person, {
@@ -50,10 +54,15 @@ export class DecisionsResolver {
     description: 'Merge: the retired person. Split: the new person.',
   })
   @Access({ roles: ALL_ROLES })
-  async otherPerson(@Parent() operation: StewardOperation): Promise<Person | null> {
+  async otherPerson(
+    @Parent() operation: StewardOperation,
+    @Actor() actor: AuditActor,
+  ): Promise<Person | null> {
     if (!operation.otherPersonId) return null;
     const person = await this.loaders.persons.load(operation.otherPersonId);
-    return person ? toPerson(person) : null;
+    if (!person) return null;
+    await this.reads.viewed(actor, [person.id], 'StewardOperation.otherPerson');
+    return toPerson(person);
   }
 
   @ResolveField(() => ReviewTask, { nullable: true, description: 'The task the operation was decided from.' })

@@ -1,6 +1,8 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PersonTimeline } from '@concord/services';
-import { Access, ALL_ROLES } from '../common/access.decorator';
+import type { AuditActor } from '@concord/services';
+import { Access, Actor, ALL_ROLES } from '../common/access.decorator';
+import { PersonReads } from '../common/person-reads';
 import { Person } from '../persons/person.models';
 import { toLinkHistory, toOperation } from './steward.mapper';
 import { LinkHistoryEntry, StewardOperation } from './steward.models';
@@ -8,18 +10,29 @@ import { SENIOR_STEWARDS } from './steward-roles';
 
 @Resolver(() => Person)
 export class PersonHistoryResolver {
-  constructor(private readonly timeline: PersonTimeline) {}
+  constructor(
+    private readonly timeline: PersonTimeline,
+    private readonly reads: PersonReads,
+  ) {}
 
   @ResolveField(() => [LinkHistoryEntry], { description: 'Every link the person has had, newest first.' })
   @Access({ roles: ALL_ROLES })
-  async linkHistory(@Parent() person: Person): Promise<LinkHistoryEntry[]> {
-    return (await this.timeline.links(person.id)).map(toLinkHistory);
+  async linkHistory(@Parent() person: Person, @Actor() actor: AuditActor): Promise<LinkHistoryEntry[]> {
+    const [links] = await Promise.all([
+      this.timeline.links(person.id),
+      this.reads.viewed(actor, [person.id], 'Person.linkHistory'),
+    ]);
+    return links.map(toLinkHistory);
   }
 
   @ResolveField(() => [StewardOperation], { description: 'Merges and splits that touched the person.' })
   @Access({ roles: ALL_ROLES })
-  async operations(@Parent() person: Person): Promise<StewardOperation[]> {
-    return (await this.timeline.operations(person.id)).map(toOperation);
+  async operations(@Parent() person: Person, @Actor() actor: AuditActor): Promise<StewardOperation[]> {
+    const [operations] = await Promise.all([
+      this.timeline.operations(person.id),
+      this.reads.viewed(actor, [person.id], 'Person.operations'),
+    ]);
+    return operations.map(toOperation);
   }
 
   @Query(() => StewardOperation, { nullable: true, description: 'One merge or split, whatever its status.' })

@@ -2,6 +2,7 @@ import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { invalid, MatchService, StewardQueues, TaskComparisons } from '@concord/services';
 import type { AuditActor } from '@concord/services';
 import { Access, Actor } from '../common/access.decorator';
+import { PersonReads } from '../common/person-reads';
 import { toPerson, toSourceRecord } from '../persons/person.mapper';
 import { Person, SourceRecord } from '../persons/person.models';
 import { StewardLoaders } from './steward.loaders';
@@ -26,6 +27,7 @@ export class QueuesResolver {
     private readonly comparisons: TaskComparisons,
     private readonly match: MatchService,
     private readonly loaders: StewardLoaders,
+    private readonly reads: PersonReads,
   ) {}
 
   @Query(() => [QueueCount], { description: 'Open, claimed, waiting and deferred tasks per queue.' })
@@ -103,16 +105,21 @@ export class QueuesResolver {
 
   @ResolveField(() => SourceRecord, { nullable: true, description: 'The record the task is about.' })
   @Access({ roles: QUEUE_READERS })
-  async record(@Parent() task: ReviewTask): Promise<SourceRecord | null> {
+  async record(@Parent() task: ReviewTask, @Actor() actor: AuditActor): Promise<SourceRecord | null> {
     const view = await this.loaders.records.load(task.recordId);
-    return view ? toSourceRecord(view) : null;
+    if (!view) return null;
+    // The record's demographics are its person's data.
+    await this.reads.viewed(actor, [view.link.personId], 'ReviewTask.record');
+    return toSourceRecord(view);
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The person the record may belong to.' })
   @Access({ roles: QUEUE_READERS })
-  async candidatePerson(@Parent() task: ReviewTask): Promise<Person | null> {
+  async candidatePerson(@Parent() task: ReviewTask, @Actor() actor: AuditActor): Promise<Person | null> {
     if (!task.candidatePersonId) return null;
     const person = await this.loaders.persons.load(task.candidatePersonId);
-    return person ? toPerson(person) : null;
+    if (!person) return null;
+    await this.reads.viewed(actor, [person.id], 'ReviewTask.candidatePerson');
+    return toPerson(person);
   }
 }
