@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import {
   appendAudit,
@@ -14,12 +15,25 @@ import { Access, Actor } from '../common/access.decorator';
 
 const PARAMETERS = ['from', 'to', 'format', 'person', 'actor', 'action'];
 
+@ApiBearerAuth()
 @Controller('api/v1/audit')
 export class AuditController {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The ledger for a filter, streamed as CSV or NDJSON; the export itself is audited first. */
   @Get('export')
+  @ApiOperation({
+    summary: 'The audit ledger for a filter, streamed; the export is itself audited',
+    description: 'Auditors and admins (a session token, not an API key).',
+  })
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  // Swagger lists query parameters in the reverse order of these decorators.
+  @ApiQuery({ name: 'action', required: false, description: 'only events of this action' })
+  @ApiQuery({ name: 'actor', required: false, description: 'only events of this actor' })
+  @ApiQuery({ name: 'person', required: false, description: 'only events naming this person id' })
+  @ApiQuery({ name: 'format', required: false, enum: ['csv', 'ndjson'], description: 'default ndjson' })
+  @ApiQuery({ name: 'to', required: true, description: 'ISO 8601 date or time' })
+  @ApiQuery({ name: 'from', required: true, description: 'ISO 8601 date or time' })
   @Access({ roles: ['auditor', 'admin'] })
   async export(
     @Query() query: Record<string, unknown>,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { invalid, LinksService, MatchService } from '@concord/services';
 import { Access, Actor } from '../common/access.decorator';
 import type { AuditActor } from '@concord/services';
@@ -7,6 +8,8 @@ import { MATCH_GRADE_EXTENSION, NHS_NUMBER_SYSTEM, patientToRecord, personToPati
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
+@ApiBearerAuth()
+@ApiProduces('application/fhir+json')
 @Controller('fhir/Patient')
 export class FhirController {
   constructor(
@@ -18,6 +21,32 @@ export class FhirController {
   @Post('$match')
   @HttpCode(200)
   @Header('content-type', FHIR_JSON)
+  @ApiOperation({
+    summary: 'FHIR R4 Patient/$match',
+    description:
+      'A Parameters resource with resource (a Patient), count and onlyCertainMatches; answers a searchset Bundle with search.score and the match-grade extension, errors as OperationOutcome. NHS numbers use the system https://fhir.nhs.uk/Id/nhs-number. API key scope `match`, stewards, senior stewards, admins.',
+  })
+  @ApiConsumes('application/fhir+json', 'application/json')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      example: {
+        resourceType: 'Parameters',
+        parameter: [
+          {
+            name: 'resource',
+            resource: {
+              resourceType: 'Patient',
+              identifier: [{ system: NHS_NUMBER_SYSTEM, value: '9434765919' }],
+              name: [{ family: 'Smith', given: ['Jane'] }],
+              birthDate: '1980-02-01',
+            },
+          },
+          { name: 'count', valueInteger: 3 },
+        ],
+      },
+    },
+  })
   @Access({ scopes: ['match'], roles: ['steward', 'senior-steward', 'admin'] })
   async match(@Body() body: unknown, @Req() request: Request, @Actor() actor: AuditActor) {
     const parameters = readParameters(body);
@@ -59,6 +88,23 @@ export class FhirController {
   /** IHE PIXm: the identifiers cross-referenced with one source identifier. */
   @Get('$ihe-pix')
   @Header('content-type', FHIR_JSON)
+  @ApiOperation({
+    summary: 'IHE PIXm: the identifiers cross-referenced with one source identifier',
+    description:
+      'Answers a Parameters resource with targetIdentifier (system and value of every other linked identifier) and targetId (the Patient); an unknown identifier answers 404, errors as OperationOutcome. API key scope `links`, or any user.',
+  })
+  // Swagger lists query parameters in the reverse order of these decorators.
+  @ApiQuery({
+    name: 'targetSystem',
+    required: false,
+    description: 'only identifiers of this system (repeatable)',
+  })
+  @ApiQuery({
+    name: 'sourceIdentifier',
+    required: true,
+    description:
+      'system|value: a source system and its local id, or https://fhir.nhs.uk/Id/nhs-number|NHS number',
+  })
   @Access({ scopes: ['links'], roles: ['steward', 'senior-steward', 'auditor', 'admin'] })
   async pix(@Query() query: Record<string, unknown>, @Actor() actor: AuditActor) {
     for (const key of Object.keys(query)) {

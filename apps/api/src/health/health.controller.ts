@@ -1,4 +1,5 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Access } from '../common/access.decorator';
 
@@ -8,6 +9,7 @@ export class HealthController {
 
   /** 200 when the database answers; 503 otherwise (load balancers take the replica out). */
   @Get()
+  @ApiOperation({ summary: '200 when the database answers, else 503' })
   @Access({ public: true })
   async health(): Promise<{ status: 'ok'; database: 'up' }> {
     try {
