@@ -88,5 +88,8 @@ describe.each(testEngines())('empi history on %s', (engine) => {
       /^at: must be an ISO 8601/,
     );
     await expect(runCommand(historyCommand, ['--at', at[0]])).rejects.toThrow(/--person needs a value/);
+    await expect(runCommand(historyCommand, ['--person', 'anna', '--at', at[0]])).rejects.toThrow(
+      /^person: must be a person id \(a UUID\)$/,
+    );
   });
 });

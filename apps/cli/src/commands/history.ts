@@ -1,4 +1,4 @@
-import { parseInstant, PersonAtTime, PersonHistoryService } from '@concord/services';
+import { invalid, parseInstant, PersonAtTime, PersonHistoryService } from '@concord/services';
 import { checkOptions, requireOption } from '../args';
 import { CliCommand } from '../command';
 import { CLI_ACTOR, withDatabase } from '../database';
@@ -46,6 +46,9 @@ export const historyCommand: CliCommand = {
   async run(args) {
     checkOptions(args, ['person', 'at', 'json']);
     const personId = requireOption(args, 'person');
+    // Named after the option here (the service names its own parameter, `id`).
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(personId))
+      throw invalid('person', 'must be a person id (a UUID)');
     const at = parseInstant('at', requireOption(args, 'at'));
     const answer = await withDatabase(({ db }) =>
       new PersonHistoryService(db.dataSource).personAt(personId, at, CLI_ACTOR),
