@@ -42,6 +42,8 @@ export async function createApp(
       exceptionFactory: (errors) => {
         const first = errors[0];
         if (!first) return invalid('body', 'is invalid');
+        // A JSON array arrives as an object whose "fields" are its indexes.
+        if (/^\d+$/.test(first.property)) return invalid('body', 'must be a JSON object');
         if (first.value === undefined && first.constraints && !('whitelistValidation' in first.constraints)) {
           return invalid(first.property, 'is required');
         }

@@ -52,6 +52,7 @@ describe.each(testEngines())('REST records and links on %s', (engine) => {
     ['a missing localId', { body: { familyName: 'Smith' } }, 400, /^localId: is required/],
     ['a wrong type', { body: { localId: 'x', familyName: 42 } }, 400, /^familyName: /],
     ['an unknown field', { body: { localId: 'x', colour: 'red' } }, 400, /^colour: should not exist/],
+    ['an array for a body', { body: [{ localId: 'x' }] }, 400, /^body: must be a JSON object$/],
     ['an oversize value', { body: { localId: 'x', familyName: 'A'.repeat(201) } }, 400, /^familyName: /],
     [
       'an oversize body',
