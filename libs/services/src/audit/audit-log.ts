@@ -42,35 +42,45 @@ export async function appendAudit(
   events: NewAuditEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const occurredAt = new Date();
   const params: unknown[] = [];
+  await manager.query(auditInsertSql(actor, events, params), params);
+}
+
+/** An event whose person ids an SQL expression of the caller's statement gives (text[]). */
+export type AuditEventSql = NewAuditEvent & { personIdsSql?: string };
+
+/**
+ * The ledger's INSERT as SQL, for a caller that writes its events inside a statement of its
+ * own (a data-modifying CTE), so that a read and its audit, or a registration's last writes,
+ * travel in one round trip; the append is the same unlocked INSERT as `appendAudit`'s. The
+ * values are pushed onto `params` (placeholders numbered after what it already holds).
+ * `when`: an SQL condition; no event is written unless it holds (e.g. "the person was found").
+ */
+export function auditInsertSql(
+  actor: AuditActor,
+  events: AuditEventSql[],
+  params: unknown[],
+  options: { when?: string } = {},
+): string {
+  const occurredAt = new Date();
   const tuples: string[] = [];
+  const $ = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
   for (const event of events) {
-    const p = params.length;
-    params.push(
-      occurredAt,
-      actor.name,
-      actor.role,
-      event.action,
-      event.personIds ?? [],
-      event.recordIds ?? [],
-      event.reason ?? null,
-      jsonParam(event.before),
-      jsonParam(event.after),
-      event.modelVersion ?? null,
-      actor.requestId ?? null,
-    );
+    const personIds = event.personIdsSql
+      ? `(${event.personIdsSql})::text[]`
+      : $(event.personIds ?? [], '::text[]');
     tuples.push(
-      `($${p + 1}::timestamptz, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::text[], $${p + 6}::text[], $${p + 7}, ` +
-        `$${p + 8}::jsonb, $${p + 9}::jsonb, $${p + 10}, $${p + 11})`,
+      `(${$(occurredAt, '::timestamptz')}, ${$(actor.name)}, ${$(actor.role)}, ${$(event.action)}, ${personIds}, ` +
+        `${$(event.recordIds ?? [], '::text[]')}, ${$(event.reason ?? null)}, ${$(jsonParam(event.before), '::jsonb')}, ` +
+        `${$(jsonParam(event.after), '::jsonb')}, ${$(event.modelVersion ?? null)}, ${$(actor.requestId ?? null)})`,
     );
   }
-  await manager.query(
-    `INSERT INTO audit_event (occurred_at, actor, actor_role, action, person_ids, record_ids, reason,
-                              before, after, model_version, request_id)
-     VALUES ${tuples.join(', ')}`,
-    params,
-  );
+  const columns = `INSERT INTO audit_event (occurred_at, actor, actor_role, action, person_ids, record_ids, reason,
+                              before, after, model_version, request_id)`;
+  return options.when
+    ? `${columns} SELECT * FROM (VALUES ${tuples.join(', ')}) AS e WHERE ${options.when}`
+    : `${columns}
+     VALUES ${tuples.join(', ')}`;
 }
 
 /** jsonb travels as JSON text (drivers disagree on how to send a bare object or array). */

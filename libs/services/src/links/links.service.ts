@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { stripNhsNumber } from '@concord/domain';
 import { PersonEntity } from '@concord/persistence';
-import { appendAudit, AuditActor } from '../audit/audit-log';
+import { appendAudit, auditInsertSql, AuditActor } from '../audit/audit-log';
 import { invalid, notFound } from '../errors/service-error';
 
 export interface LinksView {
@@ -20,18 +20,33 @@ export class LinksService {
   async bySourceIdentifier(system: string, localId: string, actor: AuditActor): Promise<LinksView> {
     if (!system) throw invalid('system', 'is required');
     if (!localId) throw invalid('localId', 'is required');
-    // One round trip for the record's person and all its identifiers (then one for the audit).
-    const rows: ViewRow[] = await this.dataSource.query(
+    // One round trip for the record's person, all its identifiers and the read's audit event
+    // (a data-modifying CTE: the statement commits on its own, before the answer leaves). A
+    // retired person is answered by its successor, audited below once that is known.
+    const params: unknown[] = [system, localId];
+    const audit = auditInsertSql(
+      actor,
+      [{ action: 'links.viewed', personIdsSql: 'SELECT ARRAY[id::text] FROM found' }],
+      params,
+      { when: 'EXISTS (SELECT 1 FROM found)' },
+    );
+    const rows: Array<ViewRow & { audited: boolean }> = await this.dataSource.query(
       `WITH target AS (
          SELECT l.person_id FROM source_record r
            JOIN link l ON l.record_id = r.id AND l.ended_at IS NULL
-          WHERE r.source_system = $1 AND r.local_id = $2)
-       ${VIEW_SELECT} WHERE p.id = (SELECT person_id FROM target)`,
-      [system, localId],
+          WHERE r.source_system = $1 AND r.local_id = $2),
+       found AS (
+         SELECT p.id FROM person p
+          WHERE p.id = (SELECT person_id FROM target)
+            AND NOT (p.status = 'retired' AND p.successor_id IS NOT NULL)),
+       audited AS (${audit} RETURNING 1)
+       SELECT v.*, EXISTS (SELECT 1 FROM audited) AS audited
+         FROM (${VIEW_SELECT} WHERE p.id = (SELECT person_id FROM target)) AS v`,
+      params,
     );
     if (rows.length === 0) throw notFound(`No record with system "${system}" and localId "${localId}"`);
     const view = await this.viewFromRows(this.dataSource.manager, rows[0].id, rows);
-    await this.audit([view], actor);
+    if (!rows[0].audited) await this.audit([view], actor);
     return view;
   }
 
