@@ -131,7 +131,11 @@ async function main() {
 
     // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof": node options of the API only.
     const apiArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    api = spawn('node', [...apiArgs, 'dist/apps/api/main.js'], {
+    // BENCH_API_MAIN: another build of the API (a copy of dist/apps/api/main.js), so two builds
+    // can be compared in turns on the same database while the machine's load moves.
+    const apiMain = process.env.BENCH_API_MAIN || 'dist/apps/api/main.js';
+    log(`API: node ${[...apiArgs, apiMain].join(' ')}`);
+    api = spawn('node', [...apiArgs, apiMain], {
       cwd: root,
       env: { ...env, PORT: String(port), EMPI_SEED_DEMO: 'false' },
       stdio: ['ignore', 'ignore', 'inherit'],
