@@ -13,8 +13,15 @@ function databaseError(code: string): QueryFailedError {
   return new QueryFailedError('UPDATE person …', [], driverError);
 }
 
+interface ErrorAnswer {
+  statusCode?: number;
+  error?: string;
+  message?: string;
+  issue?: Array<{ severity: string; code: string }>;
+}
+
 function httpHost(path: string) {
-  const sent: { status?: number; headers: Record<string, string>; type?: string; body?: any } = {
+  const sent: { status?: number; headers: Record<string, string>; type?: string; body?: ErrorAnswer } = {
     headers: {},
   };
   const response = {
@@ -31,7 +38,7 @@ function httpHost(path: string) {
       return response;
     },
     json(body: unknown) {
-      sent.body = body;
+      sent.body = body as ErrorAnswer;
       return response;
     },
   };
@@ -55,8 +62,8 @@ describe('ErrorFilter: database races', () => {
       expect(sent.status).toBe(503);
       expect(sent.headers['retry-after']).toBe('1');
       expect(sent.body).toMatchObject({ statusCode: 503, error: 'TRY_AGAIN' });
-      expect(sent.body.message).toMatch(/try again/);
-      expect(sent.body.message).not.toMatch(/Smith|9434765919/);
+      expect(sent.body?.message).toMatch(/try again/);
+      expect(sent.body?.message).not.toMatch(/Smith|9434765919/);
     },
   );
 
@@ -66,7 +73,7 @@ describe('ErrorFilter: database races', () => {
     expect(sent.status).toBe(503);
     expect(sent.headers['retry-after']).toBe('1');
     expect(sent.type).toBe('application/fhir+json');
-    expect(sent.body.issue[0]).toMatchObject({ severity: 'error', code: 'transient' });
+    expect(sent.body?.issue?.[0]).toMatchObject({ severity: 'error', code: 'transient' });
   });
 
   it('answers GraphQL with the TRY_AGAIN code', () => {
@@ -89,7 +96,7 @@ describe('ErrorFilter: database races', () => {
     filter.catch(databaseError('23503'), host);
     expect(sent.status).toBe(500);
     expect(sent.headers['retry-after']).toBeUndefined();
-    expect(sent.body.message).not.toMatch(/Smith/);
+    expect(sent.body?.message).not.toMatch(/Smith/);
   });
 
   it('formatGraphqlError turns a race that bypassed the filter into TRY_AGAIN, never INTERNAL_SERVER_ERROR', () => {

@@ -48,7 +48,8 @@ describe.each(testEngines())('four-eyes approval by identity on %s', (engine) =>
       requestedBy: by.name,
       requestedById: by.id ?? null,
     });
-    return requested.operation!.id;
+    if (!requested.operation) throw new Error('no operation');
+    return requested.operation.id;
   }
 
   it('refuses the requester under another name: the identity decides, not the display name', async () => {
