@@ -168,6 +168,21 @@ describe('comparison levels', () => {
     expect(standardise({ dateOfBirth: '1980-02-30' }).flags).toContain('dob-impossible');
   });
 
+  it('sex codings: every contract coding is read, anything else is unknown and flagged', () => {
+    const codings: Array<[string, string]> = [
+      ['M', 'M'], ['f', 'F'], ['1', 'M'], ['2', 'F'], ['9', 'O'], ['X', 'U'], ['0', 'U'],
+      ['male', 'M'], ['Female', 'F'], ['other', 'O'], ['unknown', 'U'], ['U', 'U'], ['O', 'O'], ['', 'U'],
+    ];
+    for (const [sent, sex] of codings) {
+      const s = standardise({ sex: sent });
+      expect([sent, s.sex]).toEqual([sent, sex]);
+      expect(s.flags).not.toContain('sex-unrecognised');
+    }
+    const odd = standardise({ sex: 'banana' });
+    expect(odd.sex).toBe('U');
+    expect(odd.flags).toContain('sex-unrecognised');
+  });
+
   it('postcodes', () => {
     expect(pc('ls14ap', 'LS1 4AP')).toBe('exact');
     expect(pc('LS1 4AP', 'LS1 4BX')).toBe('sector');

@@ -55,6 +55,19 @@ export function standardEmail(raw: string | null | undefined): string | null {
 }
 
 /** Sex in every contract coding (M F O U, 1 2 9 X 0, male female other unknown) to M, F, O or U. */
+/** The codings that mean "not known" (CONTRACT §2: U, X, 0, unknown; NHS Data Dictionary: not known, not specified). */
+const UNKNOWN_SEX_CODINGS = new Set(['U', 'X', '0', 'UNKNOWN', 'NOT KNOWN', 'NOT SPECIFIED', 'UNSPECIFIED']);
+
+/**
+ * Whether a sent sex value is a coding Concord knows. Anything else still standardises to U
+ * (no evidence either way), and the record is flagged `sex-unrecognised` so that the value is
+ * not lost silently.
+ */
+export function isKnownSexCoding(raw: string | null | undefined): boolean {
+  if (!raw || raw.trim() === '') return true;
+  return standardSex(raw) !== 'U' || UNKNOWN_SEX_CODINGS.has(raw.trim().toUpperCase());
+}
+
 export function standardSex(raw: string | null | undefined): 'M' | 'F' | 'O' | 'U' {
   if (!raw) return 'U';
   switch (raw.trim().toUpperCase()) {

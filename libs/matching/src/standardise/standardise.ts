@@ -2,7 +2,7 @@ import { classifyNhsNumber, NhsNumberStatus, SourceRecordInput } from '@concord/
 import { StandardName, isEmergencyAlias, standardName } from './names';
 import { standardDob } from './dob';
 import { standardPostcode } from './postcode';
-import { addressTokens, standardEmail, standardPhone, standardSex } from './contact';
+import { addressTokens, isKnownSexCoding, standardEmail, standardPhone, standardSex } from './contact';
 
 /**
  * A record in the form the comparators need, computed once per record. A plain
@@ -46,7 +46,7 @@ export interface StandardRecord {
   addressTokens: string[];
   phone: string | null;
   email: string | null;
-  /** Data-quality flags, e.g. nhs-number-invalid, dob-impossible, dob-default-jan1, name-placeholder, emergency-alias. */
+  /** Data-quality flags, e.g. nhs-number-invalid, dob-impossible, dob-default-jan1, name-placeholder, emergency-alias, sex-unrecognised. */
   flags: string[];
 }
 
@@ -84,6 +84,7 @@ export function standardise(input: SourceRecordInput): StandardRecord {
 
   const dob = standardDob(input.dateOfBirth);
   for (const f of dob.flags) flags.push(f);
+  if (!isKnownSexCoding(input.sex)) flags.push('sex-unrecognised');
   const pc = standardPostcode(input.postcode);
   const givenTokens = giv.tokens.length > 0 ? giv.tokens.concat(other.tokens) : other.tokens;
   const givenPhonetic = giv.tokens.length > 0 ? giv.phonetic.concat(other.phonetic) : other.phonetic;
