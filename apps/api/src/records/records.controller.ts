@@ -16,7 +16,7 @@ export class RecordsController {
   @ApiOperation({
     summary: 'Register or update one source record',
     description:
-      'Answers { personId, decision: linked | new | review, score, matchProbability, recordId, unchanged, flags }. API key scope `register`, or an admin.',
+      'Answers { personId, decision: linked | new | review, score, matchProbability, recordId, unchanged, updated, flags }. API key scope `register`, or an admin.',
   })
   @Access({ scopes: ['register'], roles: ['admin'] })
   async register(@Body() body: RegisterRecordDto, @Actor() actor: AuditActor) {
@@ -28,6 +28,7 @@ export class RecordsController {
       matchProbability: result.matchProbability,
       recordId: result.recordId,
       unchanged: result.unchanged,
+      updated: result.updated,
       flags: result.flags,
     };
   }

@@ -45,6 +45,13 @@ describe.each(testEngines())('REST records and links on %s', (engine) => {
     expect(r.body.flags).toContain('nhs-number-invalid');
     const links = await t.call('GET', '/api/v1/links?system=RIS-LEEDS&localId=R2');
     expect(links.body.identifiers[0]).toMatchObject({ nhsNumber: '1234567890', nhsNumberStatus: 'invalid' });
+    expect(r.body).toMatchObject({ updated: false, unchanged: false });
+    // The same registration again with a corrected number: an update of that record.
+    const fixed = await t.call('POST', '/api/v1/records', {
+      body: { sourceSystem: 'RIS-LEEDS', localId: 'R2', nhsNumber: '4010232137', familyName: 'Nowak' },
+    });
+    expect(fixed.body).toMatchObject({ recordId: r.body.recordId, updated: true, unchanged: false });
+    expect(fixed.body.flags).not.toContain('nhs-number-invalid');
   });
 
   it.each([

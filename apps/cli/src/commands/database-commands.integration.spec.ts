@@ -33,13 +33,21 @@ describe('import and apikey on the embedded database', () => {
     const report = join(dir, 'rejected.csv');
     const first = await runCommand(importCommand, ['--input', csv, '--report', report]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/5 rows .*: 2 new persons, 1 linked, 0 for review, 0 unchanged, 2 rejected/);
+    expect(first.stdout).toMatch(/5 rows .*: 2 new persons, 1 linked, 0 for review, 0 updated, 0 unchanged, 2 rejected/);
     expect(first.stderr).toMatch(/line 4: rejected: record_id is empty/);
     expect(readFileSync(report, 'utf8')).toBe(
       'line,record_id,reason\n4,,record_id is empty\n6,a4,"expected 6 fields as in the header, found 7"\n',
     );
     const second = await runCommand(importCommand, ['--input', csv]);
-    expect(second.stdout).toMatch(/0 new persons, 0 linked, 0 for review, 3 unchanged, 2 rejected/);
+    expect(second.stdout).toMatch(/0 new persons, 0 linked, 0 for review, 0 updated, 3 unchanged, 2 rejected/);
+    // A later row for a known registration is an update, not a new person.
+    const update = join(dir, 'update.csv');
+    writeFileSync(
+      update,
+      'record_id,source_system,nhs_number,family_name,given_name,date_of_birth\na3,PAS,1234567890,Nowak,Anna Maria,19750714\n',
+    );
+    const third = await runCommand(importCommand, ['--input', update]);
+    expect(third.stdout).toMatch(/1 rows .*: 0 new persons, 0 linked, 0 for review, 1 updated, 0 unchanged, 0 rejected/);
   }, 180_000);
 
   it('creates an API key and prints it alone on the last line', async () => {

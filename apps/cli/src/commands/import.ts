@@ -25,7 +25,7 @@ export const importCommand: CliCommand = {
       throw new Error('--bulk and --per-record exclude each other');
     const report = reportPath ? createWriteStream(reportPath) : null;
     report?.write(csvLine(['line', 'record_id', 'reason']));
-    const counts = { read: 0, linked: 0, new: 0, review: 0, unchanged: 0, rejected: 0 };
+    const counts = { read: 0, linked: 0, new: 0, review: 0, updated: 0, unchanged: 0, rejected: 0 };
     const rejections: Array<[number, string, string]> = [];
     const started = Date.now();
     const reject = (line: number, recordId: string, reason: string) => {
@@ -64,7 +64,9 @@ export const importCommand: CliCommand = {
       for (const row of remainder) {
         try {
           const result = await registration.register(row.input, 'cli:import');
+          // An update is counted once, as an update, whatever it decided for its record.
           if (result.unchanged) counts.unchanged++;
+          else if (result.updated) counts.updated++;
           else counts[result.decision]++;
         } catch (error) {
           reject(row.line, row.input.recordId ?? '', error instanceof Error ? error.message : String(error));
@@ -85,7 +87,7 @@ export const importCommand: CliCommand = {
     process.stderr.write('\n');
     process.stdout.write(
       `import: ${counts.read} rows in ${seconds} s: ${counts.new} new persons, ${counts.linked} linked, ${counts.review} for review, ` +
-        `${counts.unchanged} unchanged, ${counts.rejected} rejected\n`,
+        `${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.rejected} rejected\n`,
     );
     return 0;
   },

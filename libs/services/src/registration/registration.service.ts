@@ -46,6 +46,8 @@ export interface RegistrationResult {
   matchProbability: number | null;
   /** True when the same registration had already been received: nothing changed. */
   unchanged: boolean;
+  /** True when the registration was already known and this call changed it (an update). */
+  updated: boolean;
   flags: string[];
 }
 
@@ -170,7 +172,7 @@ export class RegistrationService {
           modelVersion: best?.score.modelVersion ?? null,
         },
       ]);
-      return { ...result, flags: record.flags };
+      return { ...result, updated: existing !== null, flags: record.flags };
     });
   }
 
@@ -303,6 +305,7 @@ export class RegistrationService {
       score: link.score,
       matchProbability: link.matchProbability,
       unchanged: true,
+      updated: false,
       flags: record.flags,
     };
   }
