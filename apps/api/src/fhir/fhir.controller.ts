@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
-import { invalid, LinksService, MatchService } from '@concord/services';
+import { forbidden, invalid, LinksService, MatchService } from '@concord/services';
 import { Access, Actor } from '../common/access.decorator';
 import type { AuditActor } from '@concord/services';
 import { MATCH_GRADE_EXTENSION, NHS_NUMBER_SYSTEM, patientToRecord, personToPatient } from './fhir-patient';
@@ -124,6 +124,16 @@ export class FhirController {
         : Array.isArray(rawTargets)
           ? rawTargets.map(String)
           : [String(rawTargets)];
+    // IHE PIXm (ITI-83): an identifier domain Concord does not know answers 400 as the
+    // source, 403 as a target; a known domain without the identifier answers 404.
+    const unknown = await this.links.unknownSourceSystems(
+      [...new Set([system, ...targets])].filter((s) => s !== NHS_NUMBER_SYSTEM),
+    );
+    if (unknown.includes(system))
+      throw invalid('sourceIdentifier', `"${system}" is not an identifier domain known to this index`);
+    const unknownTargets = targets.filter((s) => unknown.includes(s));
+    if (unknownTargets.length > 0)
+      throw forbidden(`targetSystem: "${unknownTargets[0]}" is not an identifier domain known to this index`);
     const view =
       system === NHS_NUMBER_SYSTEM
         ? (await this.links.byNhsNumber(value, actor))[0]

@@ -136,6 +136,18 @@ describe.each(testEngines())('match, FHIR and PIXm on %s', (engine) => {
     expect(missing.status).toBe(404);
     expect(missing.body.resourceType).toBe('OperationOutcome');
     expect((await t.call('GET', '/fhir/Patient/$ihe-pix?sourceIdentifier=RIS-LEEDS')).status).toBe(400);
+    // Identifier domains the index has never seen: 400 as the source, 403 as a target (IHE ITI-83).
+    const unknownSource = await t.call('GET', '/fhir/Patient/$ihe-pix?sourceIdentifier=RIS-NOWHERE|R1');
+    expect(unknownSource.status).toBe(400);
+    expect(unknownSource.body).toMatchObject({ resourceType: 'OperationOutcome' });
+    expect(unknownSource.body.issue[0].diagnostics).toMatch(/^sourceIdentifier: "RIS-NOWHERE" is not an identifier domain/);
+    const unknownTarget = await t.call(
+      'GET',
+      '/fhir/Patient/$ihe-pix?sourceIdentifier=RIS-LEEDS|R1&targetSystem=PACS-YORK&targetSystem=PACS-NOWHERE',
+    );
+    expect(unknownTarget.status).toBe(403);
+    expect(unknownTarget.body).toMatchObject({ resourceType: 'OperationOutcome' });
+    expect(unknownTarget.body.issue[0].diagnostics).toMatch(/^targetSystem: "PACS-NOWHERE"/);
   });
 
   it('serves the OpenAPI description', async () => {

@@ -50,6 +50,21 @@ export class LinksService {
     return view;
   }
 
+  /**
+   * The source systems among `systems` that no record has come from: identifier domains
+   * Concord does not know (IHE PIXm answers those 400 as a source, 403 as a target). One
+   * index probe per system, on the (source_system, local_id) key.
+   */
+  async unknownSourceSystems(systems: string[]): Promise<string[]> {
+    if (systems.length === 0) return [];
+    const rows: Array<{ system: string }> = await this.dataSource.query(
+      `SELECT s.system FROM unnest($1::text[]) AS s(system)
+        WHERE NOT EXISTS (SELECT 1 FROM source_record r WHERE r.source_system = s.system)`,
+      [systems],
+    );
+    return rows.map((r) => r.system);
+  }
+
   async byNhsNumber(raw: string, actor: AuditActor): Promise<LinksView[]> {
     const digits = stripNhsNumber(raw);
     if (!/^\d{10}$/.test(digits)) throw invalid('nhsNumber', 'must be 10 digits (spaces and dashes allowed)');
