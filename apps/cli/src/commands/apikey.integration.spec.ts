@@ -1,29 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freshDatabaseConfig, TestEngine, testEngines } from '@concord/persistence/testing';
+import { testEngines } from '@concord/persistence/testing';
 import { withDatabase } from '../database';
+import { useFreshDatabase } from '../testing/fresh-database';
 import { runCommand } from '../testing/run-command';
 import { apikeyCommand } from './apikey';
-
-/** Points the CLI at a fresh database of the engine, as DATABASE_URL / EMPI_DATA_DIR would. */
-async function useFreshDatabase(engine: TestEngine): Promise<() => Promise<void>> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'concord-apikey-'));
-    process.env['EMPI_DATA_DIR'] = join(dir, 'data');
-    delete process.env['DATABASE_URL'];
-    return async () => {
-      delete process.env['EMPI_DATA_DIR'];
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
-  const { config, drop } = await freshDatabaseConfig('postgres');
-  process.env['DATABASE_URL'] = config.url;
-  return async () => {
-    delete process.env['DATABASE_URL'];
-    await drop();
-  };
-}
 
 const lastLine = (text: string) => text.trim().split('\n').pop() ?? '';
 const authenticate = (key: string) => withDatabase(({ access }) => access.authenticate(key));
@@ -31,7 +10,7 @@ const authenticate = (key: string) => withDatabase(({ access }) => access.authen
 describe.each(testEngines())('apikey list, rotate and revoke on %s', (engine) => {
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    cleanup = await useFreshDatabase(engine);
+    cleanup = await useFreshDatabase(engine, 'concord-apikey-');
   }, 180_000);
   afterAll(() => cleanup?.());
 

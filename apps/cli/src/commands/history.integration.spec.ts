@@ -1,28 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freshDatabaseConfig, TestEngine, testEngines } from '@concord/persistence/testing';
+import { testEngines } from '@concord/persistence/testing';
 import { withDatabase } from '../database';
+import { useFreshDatabase } from '../testing/fresh-database';
 import { runCommand } from '../testing/run-command';
 import { historyCommand } from './history';
-
-async function useFreshDatabase(engine: TestEngine): Promise<() => Promise<void>> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'concord-history-'));
-    process.env['EMPI_DATA_DIR'] = join(dir, 'data');
-    delete process.env['DATABASE_URL'];
-    return async () => {
-      delete process.env['EMPI_DATA_DIR'];
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
-  const { config, drop } = await freshDatabaseConfig('postgres');
-  process.env['DATABASE_URL'] = config.url;
-  return async () => {
-    delete process.env['DATABASE_URL'];
-    await drop();
-  };
-}
 
 const jane = { nhsNumber: '9434765919', familyName: 'Smith', givenName: 'Jane', dateOfBirth: '1980-02-01' };
 const anna = { nhsNumber: '4010232137', familyName: 'Nowak', givenName: 'Anna', dateOfBirth: '1975-07-14' };
@@ -40,7 +20,7 @@ describe.each(testEngines())('empi history on %s', (engine) => {
   let annaId: string;
   const at: string[] = [];
   beforeAll(async () => {
-    cleanup = await useFreshDatabase(engine);
+    cleanup = await useFreshDatabase(engine, 'concord-history-');
     const ris = { name: 'api-key:ris', role: 'api-key[register]' };
     await withDatabase(async ({ registration }) => {
       janeId = (await registration.register({ sourceSystem: 'RIS', localId: 'A1', ...jane }, ris)).personId;
