@@ -109,7 +109,8 @@ export function buildChunk(
         pid: personId,
         score: score ? round(score.weight) : null,
         prob: score ? score.probability : null,
-        mv: score ? score.modelVersion : null,
+        // The model decided a new person too: its version is on every link.
+        mv: score ? score.modelVersion : model.version,
         expl: score ? explanationOf(score) : null,
         reason,
       });

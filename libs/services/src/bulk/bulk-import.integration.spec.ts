@@ -153,10 +153,13 @@ describe.each(testEngines())('bulk import on %s', (engine) => {
     for (const row of rows().slice(0, FILE.length)) await registration.register(row.input, 'test');
     expect(await partition(single)).toEqual(await partition(db));
     const detail = `SELECT r.source_system, r.local_id, r.content_hash, r.flags, r.nhs_number_status, r.standardised,
-                           l.reason, p.golden, p.version
+                           l.reason, l.model_version, p.golden, p.version
                       FROM source_record r JOIN link l ON l.record_id = r.id AND l.ended_at IS NULL
                       JOIN person p ON p.id = l.person_id ORDER BY r.source_system, r.local_id`;
     expect(await db.dataSource.query(detail)).toEqual(await single.dataSource.query(detail));
+    // Every link names the model that decided it, a new person's too.
+    const versions = await db.dataSource.query(`SELECT DISTINCT model_version FROM link`);
+    expect(versions).toEqual([{ model_version: DEFAULT_MODEL.version }]);
     // Records without a valid NHS number (none, or a test-range one) wait for tracing.
     expect(await tasks(db)).toEqual([
       'nhs-trace PACS|b2 -> - [PACS]',

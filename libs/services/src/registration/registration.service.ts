@@ -152,7 +152,7 @@ export class RegistrationService {
       const previous = existing ? await this.currentPersonOf(manager, record.id) : null;
       const result = existing
         ? await this.reevaluate(manager, record, standardised, scored, best, actor)
-        : await this.placeNew(manager, record, standardised, scored, best, actor);
+        : await this.placeNew(manager, record, standardised, scored, best, actor, model.version);
       await appendAudit(manager, auditActor, [
         {
           action: existing ? 'record.updated' : 'record.registered',
@@ -169,7 +169,7 @@ export class RegistrationService {
             matchProbability: result.matchProbability,
             flags: record.flags,
           },
-          modelVersion: best?.score.modelVersion ?? null,
+          modelVersion: best?.score.modelVersion ?? model.version,
         },
       ]);
       return { ...result, updated: existing !== null, flags: record.flags };
@@ -184,6 +184,8 @@ export class RegistrationService {
     scored: ScoredCandidate[],
     best: Best | null,
     actor: string,
+    /** The model that decided: recorded on the link even when no candidate was scored. */
+    modelVersion: string,
   ) {
     const events: NewChangeEvent[] = [];
     let personId: string;
@@ -204,6 +206,7 @@ export class RegistrationService {
         best?.score ?? null,
         decision === 'review' ? 'review' : 'new-person',
         actor,
+        modelVersion,
       );
       events.push({ type: 'created', personId, recordId: null, payload: {} });
     }
@@ -341,6 +344,7 @@ export class RegistrationService {
     score: PairScore | null,
     reason: string,
     actor: string,
+    modelVersion = score?.modelVersion ?? null,
   ) {
     await manager.getRepository(LinkEntity).insert({
       recordId,
@@ -348,7 +352,7 @@ export class RegistrationService {
       type: 'auto',
       score: score ? round(score.weight) : null,
       matchProbability: score?.probability ?? null,
-      modelVersion: score?.modelVersion ?? null,
+      modelVersion,
       explanation: score ? explanationOf(score) : null,
       reason,
       createdBy: actor,
