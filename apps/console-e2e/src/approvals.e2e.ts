@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import { useBrowser, screenshot } from './support/browser';
 import {
   expectAccessible,
+  openFirstTask,
   reloadingTasks,
   SENIOR,
   signInAs,
@@ -19,9 +20,7 @@ async function askForMerge(page: Page, reason: string): Promise<string> {
   await page.goto('/queues');
   await tasksSettled(page);
   await reloadingTasks(page, () => page.getByLabel('Queue', { exact: true }).selectOption('NHS_DUPLICATE'));
-  await page.getByTestId('task-link').first().click();
-  await page.waitForURL(/\/tasks\/.+/);
-  const taskId = /\/tasks\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+  const taskId = await openFirstTask(page, 'NHS_DUPLICATE');
   await page.getByTestId('comparison-table').waitFor();
   await page.getByTestId('decide-same').click();
   await page.getByTestId('reason').fill(reason);

@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import { useBrowser, screenshot } from './support/browser';
 import {
   expectAccessible,
+  openFirstTask,
   reloadingTasks,
   shownOfTotal,
   signInAs,
@@ -100,9 +101,7 @@ describe('Queue list, release and tracing in Chromium', () => {
     await reloadingTasks(page, () =>
       page.getByLabel('Queue', { exact: true }).selectOption('POSSIBLE_DUPLICATE'),
     );
-    await page.getByTestId('task-link').first().click();
-    await page.waitForURL(/\/tasks\/.+/);
-    const taskId = /\/tasks\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+    const taskId = await openFirstTask(page, 'POSSIBLE_DUPLICATE');
     await page.getByTestId('claim-task').click();
     await page.getByTestId('release-task').waitFor();
     expect(await page.getByTestId('task-status').textContent()).toContain('Claimed');
@@ -134,9 +133,7 @@ describe('Queue list, release and tracing in Chromium', () => {
     await tasksSettled(page);
     await reloadingTasks(page, () => page.getByLabel('Queue', { exact: true }).selectOption('NHS_TRACE'));
     const [, before] = await shownOfTotal(page);
-    await page.getByTestId('task-link').first().click();
-    await page.waitForURL(/\/tasks\/.+/);
-    const traced = /\/tasks\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+    const traced = await openFirstTask(page, 'NHS_TRACE');
     await page.getByTestId('trace-panel').waitFor();
     expect(await page.getByTestId('trace-reason').textContent()).toMatch(/without an NHS number|Modulus 11/);
     expect(await page.getByTestId('decide-same').count()).toBe(0);

@@ -24,6 +24,30 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL(/\/sign-in/);
 }
 
+const QUEUE_LABELS = {
+  NHS_SHARED: 'Shared NHS number',
+  NHS_DUPLICATE: 'Two NHS numbers',
+  POSSIBLE_DUPLICATE: 'Possible duplicates',
+  NHS_TRACE: 'Numbers to trace',
+} as const;
+
+/**
+ * Opens the first open task of a queue shown in the list. The row is found by the queue and
+ * status it shows, not by position: right after a filter changes, the list can still show
+ * the previous filter's rows for a moment, and the first link then belongs to another queue.
+ */
+export async function openFirstTask(page: Page, queue: keyof typeof QUEUE_LABELS): Promise<string> {
+  await page
+    .getByTestId('task-row')
+    .filter({ has: page.getByTestId('task-queue').filter({ hasText: QUEUE_LABELS[queue] }) })
+    .filter({ has: page.getByTestId('task-status').filter({ hasText: /^\s*Open\s*$/ }) })
+    .first()
+    .getByTestId('task-link')
+    .click();
+  await page.waitForURL(/\/tasks\/.+/);
+  return /\/tasks\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+}
+
 /** Waits until the queue list has settled: rows, or the empty state. */
 export async function tasksSettled(page: Page): Promise<'rows' | 'empty'> {
   await page
