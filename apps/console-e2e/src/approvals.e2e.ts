@@ -9,6 +9,7 @@ import {
   signOut,
   STEWARD,
   tasksSettled,
+  waitForTestId,
 } from './support/console-actions';
 
 const APPROVE_REASON = 'Same patient registered twice at the PAS (e2e approve).';
@@ -21,7 +22,7 @@ async function askForMerge(page: Page, reason: string): Promise<string> {
   await tasksSettled(page);
   await reloadingTasks(page, () => page.getByLabel('Queue', { exact: true }).selectOption('NHS_DUPLICATE'));
   const taskId = await openFirstTask(page, 'NHS_DUPLICATE');
-  await page.getByTestId('comparison-table').waitFor();
+  await waitForTestId(page, 'comparison-table');
   await page.getByTestId('decide-same').click();
   await page.getByTestId('reason').fill(reason);
   await page.getByTestId('save-decision').click();

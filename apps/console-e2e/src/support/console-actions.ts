@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { seriousAccessibilityViolations } from './browser';
+import { screenshot, seriousAccessibilityViolations } from './browser';
 
 export const STEWARD = { username: 'steward', password: 'concord-steward' };
 export const SENIOR = { username: 'senior', password: 'concord-senior' };
@@ -46,6 +46,20 @@ export async function openFirstTask(page: Page, queue: keyof typeof QUEUE_LABELS
     .click();
   await page.waitForURL(/\/tasks\/.+/);
   return /\/tasks\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+}
+
+/**
+ * Waits for an element; when it does not come, the failure says what the page showed
+ * instead (and saves a screenshot), so a failure on a loaded CI machine can be read.
+ */
+export async function waitForTestId(page: Page, testId: string): Promise<void> {
+  try {
+    await page.getByTestId(testId).waitFor();
+  } catch (error) {
+    const shown = await page.locator('main').innerText().catch(() => '(no main element)');
+    await screenshot(page, `failed-waiting-for-${testId}`).catch(() => undefined);
+    throw new Error(`${testId} did not appear on ${page.url()}; the page showed:\n${shown.slice(0, 1500)}\n${String(error)}`);
+  }
 }
 
 /** Waits until the queue list has settled: rows, or the empty state. */
