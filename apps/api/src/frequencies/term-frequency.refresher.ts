@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TermFrequencyStore } from '@concord/services';
-import { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/tokens';
 
 const CHECK_EVERY_MS = 10 * 60_000;
