@@ -1,6 +1,10 @@
 // Scratch rows reused across calls: the batch path calls this for millions of pairs, and
 // allocating three arrays per call cost more than the arithmetic (~4 s of 4.6 M NHS-number
 // comparisons at 1 M persons, most of it garbage collection).
+// Math's functions are taken once, at module level: under jest every test file runs in a vm
+// sandbox, where each lookup of a global such as Math goes through an interceptor that the
+// optimiser cannot see through, and these loops ran about 8x slower than in plain Node.
+const { abs, ceil, min } = Math;
 let rows = new Int32Array(3 * 64);
 const histogram = new Int32Array(128);
 
@@ -14,7 +18,7 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   const la = a.length;
   const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
+  if (abs(la - lb) > max) return max + 1;
   if (histogramDistance(a, b) > 2 * max) return max + 1;
   const w = lb + 1;
   if (rows.length < 3 * w) rows = new Int32Array(3 * w);
@@ -32,8 +36,8 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      let v = Math.min(r[prev + j] + 1, r[cur + j - 1] + 1, r[prev + j - 1] + (ca === cb ? 0 : 1));
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, r[prev2 + j - 2] + 1);
+      let v = min(r[prev + j] + 1, r[cur + j - 1] + 1, r[prev + j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = min(v, r[prev2 + j - 2] + 1);
       r[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -43,7 +47,7 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
     prev = cur;
     cur = t;
   }
-  return Math.min(r[prev + lb], max + 1);
+  return min(r[prev + lb], max + 1);
 }
 
 /**
@@ -67,18 +71,18 @@ function histogramDistance(a: string, b: string): number {
   for (let i = 0; i < a.length; i++) {
     const c = a.charCodeAt(i);
     if (c < 128) {
-      l1 += Math.abs(h[c]);
+      l1 += abs(h[c]);
       h[c] = 0;
     }
   }
   for (let i = 0; i < b.length; i++) {
     const c = b.charCodeAt(i);
     if (c < 128) {
-      l1 += Math.abs(h[c]);
+      l1 += abs(h[c]);
       h[c] = 0;
     }
   }
-  return Math.ceil(l1 / 2);
+  return ceil(l1 / 2);
 }
 
 /** Number of positions at which two equal-length strings differ (-1 when lengths differ). */

@@ -6,6 +6,10 @@
  * names (≈ 1.0 µs against ≈ 0.1 µs per pair on this machine), which matters in the batch
  * hot loop. This version works on char codes with two reusable flag buffers.
  */
+// Math's functions are taken once, at module level: under jest every test file runs in a vm
+// sandbox, where each lookup of a global such as Math goes through an interceptor that the
+// optimiser cannot see through, and these loops ran about 8x slower than in plain Node.
+const { max, min } = Math;
 let flagsA = new Uint8Array(64);
 let flagsB = new Uint8Array(64);
 
@@ -15,16 +19,16 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   if (la > flagsA.length || lb > flagsB.length) {
-    flagsA = new Uint8Array(Math.max(la, lb) * 2);
-    flagsB = new Uint8Array(Math.max(la, lb) * 2);
+    flagsA = new Uint8Array(max(la, lb) * 2);
+    flagsB = new Uint8Array(max(la, lb) * 2);
   }
   flagsA.fill(0, 0, la);
   flagsB.fill(0, 0, lb);
-  const range = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  const range = max(0, (max(la, lb) >> 1) - 1);
   let matches = 0;
   for (let i = 0; i < la; i++) {
-    const lo = Math.max(0, i - range);
-    const hi = Math.min(lb - 1, i + range);
+    const lo = max(0, i - range);
+    const hi = min(lb - 1, i + range);
     const c = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
       if (flagsB[j] === 0 && b.charCodeAt(j) === c) {
@@ -47,7 +51,7 @@ export function jaroWinkler(a: string, b: string): number {
   const m = matches;
   const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
   let prefix = 0;
-  const maxPrefix = Math.min(4, la, lb);
+  const maxPrefix = min(4, la, lb);
   while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }

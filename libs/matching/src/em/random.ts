@@ -1,11 +1,16 @@
+// Math's functions are taken once, at module level: under jest every test file runs in a vm
+// sandbox, where each lookup of a global such as Math goes through an interceptor that the
+// optimiser cannot see through, and these loops ran about 8x slower than in plain Node.
+const { imul } = Math;
+
 /** mulberry32: a small seeded PRNG, so that training and tests are reproducible. */
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
