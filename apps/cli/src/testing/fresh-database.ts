@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshDatabaseConfig, TestEngine } from '@concord/persistence/testing';
+import { openDatabase } from '@concord/persistence';
+import { freshDatabaseConfig, migratedPgliteDump, TestEngine } from '@concord/persistence/testing';
 
 /**
  * Points the commands (through EMPI_DATA_DIR or DATABASE_URL) at a fresh database on the
@@ -13,7 +14,11 @@ export async function useFreshDatabase(
 ): Promise<() => Promise<void>> {
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), prefix));
-    process.env['EMPI_DATA_DIR'] = join(dir, 'data');
+    const dataDir = join(dir, 'data');
+    // Started from the migrated template: the commands then find the schema in place.
+    const db = await openDatabase({ dataDir, initialDump: await migratedPgliteDump() }, { migrate: false });
+    await db.close();
+    process.env['EMPI_DATA_DIR'] = dataDir;
     delete process.env['DATABASE_URL'];
     return async () => {
       delete process.env['EMPI_DATA_DIR'];

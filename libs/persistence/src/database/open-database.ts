@@ -13,6 +13,11 @@ export interface DatabaseConfig {
   poolSize?: number;
   /** Log SQL (never in production: statements may carry patient data). */
   logging?: boolean;
+  /**
+   * Embedded only: start a new data directory from this dump (a `dump()` of another
+   * embedded database) instead of an empty cluster. The tests start from a migrated one.
+   */
+  initialDump?: Blob;
 }
 
 export type DatabaseEngine = 'postgres' | 'pglite';
@@ -20,6 +25,8 @@ export type DatabaseEngine = 'postgres' | 'pglite';
 export interface OpenDatabase {
   dataSource: DataSource;
   engine: DatabaseEngine;
+  /** Embedded only: the whole data directory as a gzipped tarball (null on a server). */
+  dump: (() => Promise<Blob>) | null;
   close(): Promise<void>;
 }
 
@@ -58,7 +65,12 @@ const common = {
 /** TypeORM options for a database; the embedded engine is started (and locked) here. */
 export async function createDataSourceOptions(
   config: DatabaseConfig,
-): Promise<{ options: DataSourceOptions; engine: DatabaseEngine; release: () => Promise<void> }> {
+): Promise<{
+  options: DataSourceOptions;
+  engine: DatabaseEngine;
+  dump: (() => Promise<Blob>) | null;
+  release: () => Promise<void>;
+}> {
   if (config.url) {
     return {
       engine: 'postgres',
@@ -68,6 +80,7 @@ export async function createDataSourceOptions(
         poolSize: config.poolSize ?? 10,
         logging: config.logging ?? false,
       },
+      dump: null,
       release: async () => undefined,
     };
   }
@@ -78,7 +91,10 @@ export async function createDataSourceOptions(
     // server, with nothing to install. node-postgres talks to it through its adapter.
     const { PGlite } = await import('@electric-sql/pglite');
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-    const db = await PGlite.create(inMemory ? undefined : config.dataDir);
+    const db = await PGlite.create({
+      ...(inMemory ? {} : { dataDir: config.dataDir }),
+      ...(config.initialDump ? { loadDataDir: config.initialDump } : {}),
+    });
     const pg = createPgConfig(db);
     return {
       engine: 'pglite',
@@ -88,6 +104,7 @@ export async function createDataSourceOptions(
         extra: { connection: pg.connection, max: 1 },
         logging: config.logging ?? false,
       },
+      dump: () => db.dumpDataDir('gzip'),
       release: async () => {
         await db.close();
         unlock();
@@ -104,7 +121,7 @@ export async function openDatabase(
   config: DatabaseConfig,
   options: { migrate?: boolean } = {},
 ): Promise<OpenDatabase> {
-  const { options: dsOptions, engine, release } = await createDataSourceOptions(config);
+  const { options: dsOptions, engine, dump, release } = await createDataSourceOptions(config);
   const dataSource = new DataSource(dsOptions);
   try {
     await dataSource.initialize();
@@ -117,6 +134,7 @@ export async function openDatabase(
   return {
     dataSource,
     engine,
+    dump,
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
       await release();

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DatabaseConfig, openDatabase, OpenDatabase } from '../database/open-database';
+import { createFromTemplate, migratedPgliteDump } from './templates';
+
+export { migratedPgliteDump, schemaFingerprint } from './templates';
 
 export type TestEngine = 'pglite' | 'postgres';
 
@@ -13,18 +16,22 @@ export function testEngines(): TestEngine[] {
 }
 
 /**
- * Configuration of a fresh, empty database: in-memory PGlite, or a new database on the
- * server that `drop()` removes again. Tests never share state with each other or with a
- * developer's data.
+ * Configuration of a fresh, empty, migrated database: in-memory PGlite, or a new database on
+ * the server that `drop()` removes again, both copied from a migrated template (see
+ * templates.ts). Tests never share state with each other or with a developer's data.
  */
 export async function freshDatabaseConfig(
   engine: TestEngine,
 ): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
-  if (engine === 'pglite') return { config: { dataDir: 'memory://' }, drop: async () => undefined };
+  if (engine === 'pglite')
+    return {
+      config: { dataDir: 'memory://', initialDump: await migratedPgliteDump() },
+      drop: async () => undefined,
+    };
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `concord_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  await createFromTemplate(serverUrl, name);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
