@@ -17,6 +17,7 @@ import {
   StandardRecord,
   standardise,
 } from '@concord/matching';
+import { registrationKey, stringHash, withoutRows } from './registrations';
 
 /** Read and standardise the rows of bytes [start, end) of a record CSV. */
 export interface ReadRequest {
@@ -50,6 +51,15 @@ export interface ReadReply {
   lineOf: Int32Array;
   /** 32-bit hash of each record_id, for the cross-range duplicate check. */
   idHash: Int32Array;
+  /**
+   * Each record's registration key (registrations.ts): its 32-bit hash, and the keys joined
+   * into one string with each key's end offset. One string clones as one copy, where a
+   * million small strings would each be cloned; the main thread cuts out only the keys
+   * whose hashes meet (updates, and a few hundred chance collisions).
+   */
+  keyHash: Int32Array;
+  keys: string;
+  keyEnd: Int32Array;
   /** Line breaks in the range. */
   lines: number;
   /** Rejected rows (local line numbers). */
@@ -67,7 +77,8 @@ export interface ReadReply {
 export interface RecordsRequest {
   kind: 'records';
   ranges: Array<{ range: number; chunks: RecordColumns[] }>;
-  drop: number[];
+  /** Ascending: rows rejected across ranges and rows superseded by a later update. */
+  drop: Int32Array;
   /** Blocking parts to intern once the records are decoded (the main thread blocks with them). */
   parts: BlockingPart[];
 }
@@ -95,12 +106,6 @@ export interface ScoreRequest {
 
 export type BatchRequest = ReadRequest | RecordsRequest | CompareRequest | ScoreRequest;
 
-export function idHash(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
-
 const CHUNK = 100_000;
 
 async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): Promise<ReadReply> {
@@ -110,6 +115,7 @@ async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): P
   let mapper = req.header === null ? null : new RecordCsvMapper({ line: 1, fields: req.header });
   const records: StandardRecord[] = [];
   const lineOf: number[] = [];
+  const keys: string[] = [];
   const rejects: ReadReply['rejects'] = [];
   let lines = 0;
   let sent = 0;
@@ -137,6 +143,7 @@ async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): P
         continue;
       }
       lineOf.push(res.line);
+      keys.push(registrationKey(res.record));
       records.push(standardise(res.record));
     }
     flush(false);
@@ -162,6 +169,9 @@ async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): P
       chunks,
       lineOf: new Int32Array(0),
       idHash: new Int32Array(0),
+      keyHash: new Int32Array(0),
+      keys: '',
+      keyEnd: new Int32Array(0),
       lines,
       rejects,
       misaligned,
@@ -171,9 +181,27 @@ async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): P
   flush(true);
   if (mapper === null && req.header === null) throw new Error(`${req.path} is empty (no header row)`);
   const idHashes = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) idHashes[i] = idHash(records[i].recordId ?? '');
+  const keyHash = new Int32Array(records.length);
+  const keyEnd = new Int32Array(records.length);
+  let end = 0;
+  for (let i = 0; i < records.length; i++) {
+    idHashes[i] = stringHash(records[i].recordId ?? '');
+    keyHash[i] = stringHash(keys[i]);
+    keyEnd[i] = end += keys[i].length;
+  }
   const ms = { read: Math.round(performance.now() - t0 - encodeMs), encode: Math.round(encodeMs) };
-  return { ms, chunks, lineOf: Int32Array.from(lineOf), idHash: idHashes, lines, rejects, misaligned };
+  return {
+    ms,
+    chunks,
+    lineOf: Int32Array.from(lineOf),
+    idHash: idHashes,
+    keyHash,
+    keys: keys.join(''),
+    keyEnd,
+    lines,
+    rejects,
+    misaligned,
+  };
 }
 
 /** The worker loop: one request at a time, state kept between requests (records, the pair slice). */
@@ -192,14 +220,15 @@ export function runBatchWorker(): void {
         const reply = await readRange(req, (event) => port.postMessage({ event }));
         return {
           value: reply,
-          transfer: [reply.lineOf.buffer as ArrayBuffer, reply.idHash.buffer as ArrayBuffer],
+          transfer: [reply.lineOf, reply.idHash, reply.keyHash, reply.keyEnd].map(
+            (a) => a.buffer as ArrayBuffer,
+          ),
         };
       }
       case 'records': {
         const all: StandardRecord[] = [];
         for (const r of req.ranges) decodeRecords(r.chunks, all);
-        const drop = new Set(req.drop);
-        records = drop.size === 0 ? all : all.filter((_, i) => !drop.has(i));
+        records = withoutRows(all, req.drop);
         tf = null;
         const parts = req.parts.map((p): [BlockingPart, PartIds] => [p, internPart(records, p)]);
         const reply: RecordsReply = { count: records.length, parts };

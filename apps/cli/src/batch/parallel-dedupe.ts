@@ -29,7 +29,7 @@ export interface ParallelDedupeOptions {
 export async function dedupeParallel(
   records: StandardRecord[],
   ranges: RecordsRequest['ranges'],
-  drop: number[],
+  drop: Int32Array,
   baseModel: MatchModel,
   pool: WorkerPool,
   options: ParallelDedupeOptions = {},

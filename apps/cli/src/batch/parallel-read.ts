@@ -4,14 +4,21 @@ import { decodeRecords, RecordColumns, StandardRecord } from '@concord/matching'
 import { Progress } from './progress';
 import { ChunkEvent, ReadReply, ReadRequest } from './batch-worker';
 import { WorkerPool } from './worker-pool';
+import { keepLatest, latestRows, Rows, withoutRows } from './registrations';
 
 export interface ParallelReadResult {
+  /** The registrations: the latest row of each (source_system, local_id), in file order. */
   records: StandardRecord[];
   ids: string[];
   rejected: number;
-  /** Each range's chunks and the records dropped from them: what the workers decode again. */
+  /** Every accepted row, and which registration each belongs to. */
+  rows: Rows;
+  /**
+   * Each range's chunks and the rows to drop from them (ascending, counted over all the
+   * ranges' rows: rejected across ranges, or superseded): what the workers decode again.
+   */
   ranges: Array<{ range: number; chunks: RecordColumns[] }>;
-  drop: number[];
+  drop: Int32Array;
 }
 
 /** Offset just past the first line break at or after `from` (the file size when there is none). */
@@ -110,7 +117,7 @@ async function readRanges(
 /**
  * Reads a record CSV on the pool's workers: each parses and standardises its own byte range
  * and sends typed columns (record-columns.ts), which this thread decodes in file order.
- * Same records, ids and rejections, in the same order, as the one-thread `readRecords`.
+ * Same records, ids, rows and rejections, in the same order, as the one-thread `readRecords`.
  */
 export async function readRecordsParallel(
   path: string,
@@ -140,18 +147,71 @@ export async function readRecordsParallel(
     lineBase += r.lines;
   }
   const drop = replies.length > 1 ? crossRangeDuplicates(all, replies, lineOf, rejects) : [];
-  const dropped = new Set(drop);
-  const records = dropped.size === 0 ? all : all.filter((_, i) => !dropped.has(i));
+  const accepted = withoutRows(all, drop);
   rejects.sort((x, y) => x.line - y.line);
   for (const x of rejects) process.stderr.write(`${path}:${x.line}: rejected: ${x.reason}\n`);
-  const ids = records.map((r) => r.recordId ?? '');
+  const kept = keepLatest(
+    accepted,
+    accepted.map((r) => r.recordId ?? ''),
+    latestOfAccepted(replies, drop, accepted.length),
+  );
   return {
-    records,
-    ids,
+    records: kept.records,
+    ids: kept.ids,
     rejected: rejects.length,
+    rows: kept.rows,
     ranges: reads.map((r, range) => ({ range, chunks: r.chunks })),
-    drop,
+    drop: mergeRows(drop, kept.superseded),
   };
+}
+
+/**
+ * latestRows over the accepted rows (all the ranges' rows but `drop`), from the key hashes
+ * and key texts the workers sent.
+ */
+function latestOfAccepted(replies: ReadReply[], drop: number[], n: number): Int32Array | null {
+  const starts: number[] = [];
+  let total = 0;
+  for (const r of replies) {
+    starts.push(total);
+    total += r.keyHash.length;
+  }
+  const hashOfRow = new Int32Array(total);
+  replies.forEach((r, k) => hashOfRow.set(r.keyHash, starts[k]));
+  // Accepted row i is row rowOf[i] of the ranges (row i when nothing was dropped).
+  let rowOf: Int32Array | null = null;
+  let hash = hashOfRow;
+  if (drop.length > 0) {
+    rowOf = new Int32Array(n);
+    for (let row = 0, d = 0, i = 0; row < total; row++) {
+      if (d < drop.length && drop[d] === row) d++;
+      else rowOf[i++] = row;
+    }
+    hash = Int32Array.from(rowOf, (row) => hashOfRow[row]);
+  }
+  const keyOf = (i: number): string => {
+    const row = rowOf === null ? i : rowOf[i];
+    let k = replies.length - 1;
+    while (starts[k] > row) k--;
+    const local = row - starts[k];
+    const { keys, keyEnd } = replies[k];
+    return keys.slice(local === 0 ? 0 : keyEnd[local - 1], keyEnd[local]);
+  };
+  return latestRows(n, hash, keyOf);
+}
+
+/** The rows of `drop` and those at `accepted` indices `superseded` (both ascending), as rows of all the ranges. */
+function mergeRows(drop: number[], superseded: number[]): Int32Array {
+  const out = new Int32Array(drop.length + superseded.length);
+  let d = 0;
+  let k = 0;
+  // Accepted index i is row i plus the dropped rows at or before it.
+  for (const i of superseded) {
+    while (d < drop.length && drop[d] <= i + d) out[k++] = drop[d++];
+    out[k++] = i + d;
+  }
+  while (d < drop.length) out[k++] = drop[d++];
+  return out;
 }
 
 /**

@@ -2,23 +2,30 @@ import { createReadStream } from 'node:fs';
 import { CsvParser, CsvRow, RecordCsvMapper } from '@concord/domain';
 import { StandardRecord, standardise } from '@concord/matching';
 import { Progress } from './progress';
+import { keepLatest, latestRows, Rows, registrationKey, stringHash } from './registrations';
 
 export interface ReadResult {
+  /** The registrations: the latest row of each (source_system, local_id), in file order. */
   records: StandardRecord[];
   ids: string[];
   rejected: number;
+  /** Every accepted row, and which registration each belongs to. */
+  rows: Rows;
 }
 
 /**
  * Streams a record CSV (CONTRACT §2) through the domain parser and standardises each
  * accepted row. Rejected rows are reported on stderr with line and reason, never dropped
- * silently; the file is never held as one string.
+ * silently; the file is never held as one string. A row superseded by a later row for the
+ * same (source_system, local_id) is left out of `records` (registrations.ts).
  */
 export async function readRecords(path: string, progress: Progress): Promise<ReadResult> {
   const parser = new CsvParser();
   let mapper: RecordCsvMapper | null = null;
   const records: StandardRecord[] = [];
   const ids: string[] = [];
+  const keys: string[] = [];
+  const hashes: number[] = [];
   let rejected = 0;
   const take = (rows: CsvRow[]) => {
     for (const row of rows) {
@@ -34,6 +41,9 @@ export async function readRecords(path: string, progress: Progress): Promise<Rea
         continue;
       }
       ids.push(res.record.recordId);
+      const key = registrationKey(res.record);
+      keys.push(key);
+      hashes.push(stringHash(key));
       records.push(standardise(res.record));
     }
     progress.tick(`reading ${records.length.toLocaleString('en-GB')} records`);
@@ -42,7 +52,9 @@ export async function readRecords(path: string, progress: Progress): Promise<Rea
   for await (const chunk of stream) take(parser.push(chunk as string));
   take(parser.end());
   if (mapper === null) throw new Error(`${path} is empty (no header row)`);
-  return { records, ids, rejected };
+  const latest = latestRows(records.length, hashes, (i) => keys[i]);
+  const kept = keepLatest(records, ids, latest);
+  return { records: kept.records, ids: kept.ids, rejected, rows: kept.rows };
 }
 
 /** Reads truth.csv (`record_id,person_key`) into a map. */

@@ -5,6 +5,7 @@ import { dedupeParallel } from './parallel-dedupe';
 import { readRecordsParallel } from './parallel-read';
 import { Progress } from './progress';
 import { readRecords } from './read-records';
+import { Rows } from './registrations';
 import { WorkerPool } from './worker-pool';
 
 /** `--workers N`: worker threads (default: one per core); 0 runs everything on the main thread. */
@@ -17,12 +18,20 @@ export function workersOption(args: ParsedArgs): number {
   return n;
 }
 
+/** Read, standardised and resolved to registrations: the records are the latest row of each (source_system, local_id). */
+export interface LoadedRecords {
+  records: StandardRecord[];
+  ids: string[];
+  rejected: number;
+  rows: Rows;
+}
+
 /** Reads and standardises a record CSV, on `workers` threads (0: this thread). */
 export async function loadRecords(
   input: string,
   workers: number,
   progress: Progress,
-): Promise<{ records: StandardRecord[]; ids: string[]; rejected: number }> {
+): Promise<LoadedRecords> {
   if (workers === 0) return readRecords(input, progress);
   const pool = new WorkerPool(workers);
   try {
@@ -60,13 +69,17 @@ export interface BatchOptions {
   seed: number;
 }
 
-/** Reads, standardises and de-duplicates a record CSV: `dedupe` and `evaluate`. */
+/**
+ * Reads, standardises and de-duplicates a record CSV: `dedupe` and `evaluate`. The result's
+ * record indices are the registrations' (`records`, `ids`); `rows` maps every accepted row,
+ * superseded ones included, to its registration.
+ */
 export async function loadAndDedupe(
   input: string,
   model: MatchModel,
   options: BatchOptions,
   progress: Progress,
-): Promise<{ records: StandardRecord[]; ids: string[]; rejected: number; result: DedupeResult }> {
+): Promise<LoadedRecords & { result: DedupeResult }> {
   const onProgress = (s: string) => progress.stage(s);
   const started = performance.now();
   // The read stage joins the stage timings on stderr (`timings ms`), so that bench runs show it.
@@ -77,7 +90,7 @@ export async function loadAndDedupe(
   if (options.workers === 0) {
     const read = await readRecords(input, progress);
     const readMs = performance.now() - started;
-    progress.stage(`read ${read.records.length} records (${read.rejected} rejected)`);
+    progress.stage(readStage(read));
     const result = dedupeRecords(read.records, model, {
       estimate: options.estimate,
       seed: options.seed,
@@ -89,7 +102,7 @@ export async function loadAndDedupe(
   try {
     const read = await readRecordsParallel(input, pool, progress);
     const readMs = performance.now() - started;
-    progress.stage(`read ${read.records.length} records (${read.rejected} rejected)`);
+    progress.stage(readStage(read));
     const stages =
       options.stages === 'auto' ? (read.records.length >= AUTO_ALL_RECORDS ? 'all' : 'read') : options.stages;
     if (stages === 'read') {
@@ -103,6 +116,7 @@ export async function loadAndDedupe(
         records: read.records,
         ids: read.ids,
         rejected: read.rejected,
+        rows: read.rows,
         result: withRead(result, readMs),
       };
     }
@@ -115,9 +129,20 @@ export async function loadAndDedupe(
       records: read.records,
       ids: read.ids,
       rejected: read.rejected,
+      rows: read.rows,
       result: withRead(result, readMs),
     };
   } finally {
     await pool.close();
   }
+}
+
+/** `N updates`: rows that a later row for the same (source_system, local_id) supersedes. */
+export function updatesText(rows: Rows): string {
+  return `${rows.updates} update${rows.updates === 1 ? '' : 's'}`;
+}
+
+function readStage(read: LoadedRecords): string {
+  const updates = read.rows.updates > 0 ? `, ${updatesText(read.rows)}` : '';
+  return `read ${read.rows.ids.length} records (${read.rejected} rejected${updates})`;
 }

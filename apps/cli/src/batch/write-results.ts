@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvField } from '@concord/domain';
 import { DECISION_LINK, DedupeResult } from '@concord/matching';
+import { Rows } from './registrations';
 
 /** Buffered writer: joins lines into ~1 MB blocks so that a million rows cost a few hundred writes. */
 class BlockWriter {
@@ -31,12 +32,19 @@ export function personId(cluster: number): string {
   return `P${String(cluster + 1).padStart(7, '0')}`;
 }
 
-/** DIR/clusters.csv (`record_id,person_id`, every accepted record once) and DIR/pairs.csv (link and review pairs). */
-export function writeResults(dir: string, ids: string[], result: DedupeResult): void {
+/**
+ * DIR/clusters.csv (`record_id,person_id`, every accepted row once, in file order: a row
+ * superseded by a later update gets its registration's person) and DIR/pairs.csv (link and
+ * review pairs of the registrations, `ids`).
+ */
+export function writeResults(dir: string, ids: string[], rows: Rows, result: DedupeResult): void {
   mkdirSync(dir, { recursive: true });
   const clusters = new BlockWriter(join(dir, 'clusters.csv'));
   clusters.line('record_id,person_id\n');
-  for (let i = 0; i < ids.length; i++) clusters.line(`${csvField(ids[i])},${personId(result.clusterOf[i])}\n`);
+  const of = rows.registrationOf;
+  for (let r = 0; r < rows.ids.length; r++) {
+    clusters.line(`${csvField(rows.ids[r])},${personId(result.clusterOf[of === null ? r : of[r]])}\n`);
+  }
   clusters.close();
   const pairs = new BlockWriter(join(dir, 'pairs.csv'));
   pairs.line('record_id_a,record_id_b,match_weight,match_probability,decision\n');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runCommand } from '../testing/run-command';
 import { dedupeCommand } from './dedupe';
 import { evaluateCommand } from './evaluate';
+import { trainCommand } from './train';
 
 // The committed, seeded demo population (about 2,000 persons, 3,025 records).
 const DEMO = join(__dirname, '..', '..', '..', '..', 'data-fixtures', 'populations', 'demo');
@@ -151,5 +152,166 @@ describe('dedupe on worker threads', () => {
     };
     expect(strip(two.stdout)).toEqual(strip(one.stdout));
     expect(strip(one.stdout).f1).toBeGreaterThan(0.9);
+  });
+});
+
+// CONTRACT §2: a later row for the same (source_system, local_id) is an update of that registration.
+describe('batch commands and updates of a registration', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'concord-cli-updates-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const header =
+    'record_id,source_system,local_id,family_name,given_name,date_of_birth,sex,postcode,address_line';
+  const FAMILY = [
+    'ADAMS',
+    'BAKER',
+    'CLARKE',
+    'DAVIES',
+    'EVANS',
+    'FOSTER',
+    'GREEN',
+    'HUGHES',
+    'IRVING',
+    'JACKSON',
+  ];
+  const GIVEN = ['ALICE', 'BEN', 'CAROL', 'DAVID', 'EMMA', 'FRANK', 'GRACE', 'HARRY', 'ISLA', 'JACK', 'KATE'];
+  /** 150 persons on RIS-A, every third also on PAS-B (a second registration to link). */
+  const filler = (): string[] => {
+    const rows: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      for (const system of i % 3 === 0 ? ['RIS-A', 'PAS-B'] : ['RIS-A']) {
+        const dob = `19${40 + (i % 60)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+        rows.push(
+          `${system === 'RIS-A' ? 'F' : 'G'}${i},${system},${system.slice(0, 3)}${i},${FAMILY[i % 10]},${GIVEN[(i * 7) % 11]},${dob},${'MF'[i % 2]},LS${1 + (i % 30)} ${i % 9}AB,${i} Station Road`,
+        );
+      }
+    }
+    return rows;
+  };
+  // U1 is registration RIS-A/MRN-U as first sent (Ann Jones, like W1); U2, at the end of the
+  // file (after the workers' split point), updates it to Mary Smith, like V1.
+  const OLD = 'U1,RIS-A,MRN-U,JONES,ANN,1980-05-05,F,LS1 1AA,1 Park Row';
+  const NEW = 'U2,RIS-A,MRN-U,SMITH,MARY,1980-05-05,F,LS6 2BB,9 New Road';
+  const rowsWithUpdate = (): string[] => [
+    OLD,
+    'W1,PAS-B,X10,JONES,ANN,1980-05-05,F,LS1 1AA,1 Park Row',
+    ...filler(),
+    'V1,PAS-B,X9,SMITH,MARY,1980-05-05,F,LS6 2BB,9 New Road',
+    NEW,
+  ];
+  const write = (name: string, rows: string[]) => {
+    const path = join(dir, name);
+    writeFileSync(path, [header, ...rows].join('\n') + '\n');
+    return path;
+  };
+  const dedupe = async (input: string, extra: string[]) => {
+    const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    const res = await runCommand(dedupeCommand, ['--input', input, '--out', out, ...extra]);
+    expect(res.code).toBe(0);
+    const clusters = readFileSync(join(out, 'clusters.csv'), 'utf8');
+    const person = new Map(
+      clusters
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',') as [string, string]),
+    );
+    return { ...res, clusters, pairs: readFileSync(join(out, 'pairs.csv'), 'utf8'), person };
+  };
+
+  it('scores the latest row of a registration only, and gives its earlier row the same person', async () => {
+    const input = write('update.csv', rowsWithUpdate());
+    const main = await dedupe(input, ['--workers', '0']);
+    expect(main.stdout).toMatch(/^dedupe: 204 records \(0 rejected, 1 update\) -> /);
+    expect(main.clusters.trim().split('\n')).toHaveLength(1 + 204);
+    expect(main.person.get('U1')).toBe(main.person.get('U2'));
+    expect(main.person.get('V1')).toBe(main.person.get('U2'));
+    // The old version would have linked Ann Jones's look-alike: it is not scored at all.
+    expect(main.person.get('W1')).not.toBe(main.person.get('U2'));
+    expect(main.pairs).not.toMatch(/U1/);
+    expect(main.pairs).toMatch(/^V1,U2,/m);
+    for (const stages of ['all', 'read']) {
+      const two = await dedupe(input, ['--workers', '2', '--worker-stages', stages]);
+      expect(two.clusters).toBe(main.clusters);
+      expect(two.pairs).toBe(main.pairs);
+      expect(two.stdout.replace(/; [\d.]+ s .*/, '')).toBe(main.stdout.replace(/; [\d.]+ s .*/, ''));
+    }
+  });
+
+  it('resolves updates the same on worker threads: chains, the default source system, rows rejected across the split', async () => {
+    const rows = rowsWithUpdate();
+    // One registration sent three times (empty source_system is `default`), the middle row
+    // after a row the workers reject across the split (F3 repeats a record_id of the first half).
+    rows.splice(5, 0, 'C1,,L5,BROWN,TOM,1990-02-03,M,LS2 7QQ,3 Mill Lane');
+    rows.splice(150, 0, 'F3,RIS-A,repeated-record-id,BLACK,JO,1999-09-09,F,LS9 9ZZ,9 Hill Top');
+    rows.splice(170, 0, 'C2,default,L5,BROWN,THOMAS,1990-02-03,M,LS2 7QQ,3 Mill Lane');
+    rows.push(
+      'C3,default,L5,BROWN,THOMAS,1990-02-03,M,LS3 1AB,12 Canal Street',
+      // Another system's L5: another registration.
+      'N1,RIS-A,L5,BROWN,TOM,1990-02-03,M,LS2 7QQ,3 Mill Lane',
+    );
+    const input = write('chains.csv', rows);
+    const main = await dedupe(input, ['--workers', '0']);
+    expect(main.stdout).toMatch(/\(1 rejected, 3 updates\)/);
+    expect(main.stderr).toMatch(/rejected: record_id "F3" appears earlier in the file/);
+    expect(main.clusters.trim().split('\n')).toHaveLength(1 + rows.length - 1);
+    expect(new Set(['C1', 'C2', 'C3'].map((id) => main.person.get(id))).size).toBe(1);
+    expect(main.pairs).not.toMatch(/\b(U1|C1|C2),/);
+    for (const stages of ['all', 'read']) {
+      const two = await dedupe(input, ['--workers', '2', '--worker-stages', stages]);
+      expect(two.clusters).toBe(main.clusters);
+      expect(two.pairs).toBe(main.pairs);
+    }
+  });
+
+  // The same file with the superseded rows left out: what train and evaluate must see.
+  const rowsWithoutOld = () => rowsWithUpdate().filter((r) => r !== OLD);
+
+  it('train ignores a superseded row', async () => {
+    const train = async (input: string, workers: string) => {
+      const out = join(dir, `model-${Math.random().toString(36).slice(2)}.json`);
+      const res = await runCommand(trainCommand, ['--input', input, '--out', out, '--workers', workers]);
+      return { ...res, model: readFileSync(out, 'utf8') };
+    };
+    const withUpdate = write('train-update.csv', rowsWithUpdate());
+    const without = await train(write('train-latest.csv', rowsWithoutOld()), '0');
+    for (const workers of ['0', '2']) {
+      const res = await train(withUpdate, workers);
+      expect(res.stdout).toMatch(/^train: 204 records \(1 update\), /);
+      expect(res.model).toBe(without.model);
+    }
+  });
+
+  it('evaluate measures registrations: a superseded row adds no pair and its label is not read', async () => {
+    const truth = join(dir, 'truth.csv');
+    const ids = rowsWithUpdate().map((r) => r.split(',')[0]);
+    // U1 and U2 are one registration; the label of the superseded U1 would make it a true pair.
+    const keyOf = (id: string) =>
+      id === 'V1' || id === 'U1' || id === 'U2'
+        ? 'P-MARY'
+        : /^[FG]/.test(id)
+          ? `P-${id.slice(1)}`
+          : `P-${id}`;
+    writeFileSync(
+      truth,
+      ['record_id,person_key', ...ids.map((id) => `${id},${keyOf(id)}`)].join('\n') + '\n',
+    );
+    const evaluate = async (input: string, extra: string[]) => {
+      const res = await runCommand(evaluateCommand, ['--input', input, '--truth', truth, '--json', ...extra]);
+      const m = JSON.parse(res.stdout.trim().split('\n').pop() ?? '{}');
+      delete m.stats.timings;
+      return m;
+    };
+    const without = await evaluate(write('eval-latest.csv', rowsWithoutOld()), ['--workers', '0']);
+    const withUpdate = write('eval-update.csv', rowsWithUpdate());
+    for (const extra of [
+      ['--workers', '0'],
+      ['--workers', '2', '--worker-stages', 'all'],
+    ]) {
+      expect(await evaluate(withUpdate, extra)).toEqual({ ...without, updates: 1 });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { checkOptions, optionalOption, ParsedArgs, requireOption } from '../args
 import { CliCommand } from '../command';
 import { loadModel } from '../batch/load-model';
 import { Progress } from '../batch/progress';
-import { loadAndDedupe, stagesOption, workersOption } from '../batch/run-batch';
+import { loadAndDedupe, stagesOption, updatesText, workersOption } from '../batch/run-batch';
 import { writeResults } from '../batch/write-results';
 import { reportBlocking } from '../batch/report';
 
@@ -22,7 +22,7 @@ export const dedupeCommand: CliCommand = {
     const progress = new Progress();
     const started = Date.now();
     progress.stage(`reading ${input}`);
-    const { records, ids, rejected, result } = await loadAndDedupe(
+    const { ids, rows, rejected, result } = await loadAndDedupe(
       input,
       model,
       { workers, stages, estimate: args.options.has('estimate'), seed },
@@ -30,14 +30,17 @@ export const dedupeCommand: CliCommand = {
     );
     reportBlocking(result);
     progress.stage(`writing ${out}`);
-    writeResults(out, ids, result);
+    writeResults(out, ids, rows, result);
     progress.done();
     const secs = (Date.now() - started) / 1000;
     const s = result.stats;
+    // Records count the accepted rows (each has a line in clusters.csv), updated ones too.
+    const n = rows.ids.length;
+    const updates = rows.updates > 0 ? `, ${updatesText(rows)}` : '';
     process.stdout.write(
-      `dedupe: ${records.length} records (${rejected} rejected) -> ${result.clusters} persons; ` +
+      `dedupe: ${n} records (${rejected} rejected${updates}) -> ${result.clusters} persons; ` +
         `${s.candidatePairs} candidate pairs, ${s.links} links, ${s.reviews} review pairs (${s.refusedLinks} links held by safety rules); ` +
-        `model ${result.model.version}; ${secs.toFixed(1)} s (${Math.round(records.length / secs)} records/s)\n`,
+        `model ${result.model.version}; ${secs.toFixed(1)} s (${Math.round(n / secs)} records/s)\n`,
     );
     return 0;
   },

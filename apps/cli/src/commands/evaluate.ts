@@ -32,7 +32,7 @@ export const evaluateCommand: CliCommand = {
     const model = loadModel(optionalOption(args, 'config'));
     const progress = new Progress();
     progress.stage(`reading ${input}`);
-    const { ids, result } = await loadAndDedupe(
+    const { ids, rows, result } = await loadAndDedupe(
       input,
       model,
       {
@@ -46,8 +46,11 @@ export const evaluateCommand: CliCommand = {
     const truth = await readTruth(truthPath);
     reportBlocking(result);
     const out = optionalOption(args, 'out');
-    if (out) writeResults(out, ids, result);
+    if (out) writeResults(out, ids, rows, result);
     progress.done();
+    // Registrations are what is measured (`ids`, the latest row of each source_system and
+    // local_id): a row superseded by a later update is the same registration, not a record
+    // of its own, so its truth label is not read and it adds no pair either way.
     // Records absent from truth are their own person, so they can only add false positives.
     const keys = new Map<string, number>();
     const truthOf = new Int32Array(ids.length);
@@ -83,6 +86,7 @@ export const evaluateCommand: CliCommand = {
       process.stdout.write(
         JSON.stringify({
           records: ids.length,
+          updates: rows.updates,
           ...m,
           relations,
           model: result.model.version,
@@ -92,9 +96,15 @@ export const evaluateCommand: CliCommand = {
       return 0;
     }
     const f = (x: number) => x.toFixed(4);
+    const notes: string[] = [];
+    if (missing > 0) notes.push(`${missing} not in truth`);
+    if (rows.updates > 0)
+      notes.push(
+        `${rows.updates} earlier row${rows.updates === 1 ? '' : 's'} superseded by an update, not counted`,
+      );
     process.stdout.write(
       [
-        `records            ${ids.length}${missing > 0 ? ` (${missing} not in truth)` : ''}`,
+        `records            ${ids.length}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`,
         `true pairs         ${m.truePairs}`,
         `auto-link pairs    ${m.predictedPairs} (every pair within an output cluster)`,
         `precision          ${f(m.precision)}`,

@@ -4,7 +4,7 @@ import { checkOptions, optionalOption, ParsedArgs, requireOption } from '../args
 import { CliCommand } from '../command';
 import { loadModel } from '../batch/load-model';
 import { Progress } from '../batch/progress';
-import { loadRecords, workersOption } from '../batch/run-batch';
+import { loadRecords, updatesText, workersOption } from '../batch/run-batch';
 
 export const trainCommand: CliCommand = {
   name: 'train',
@@ -18,7 +18,8 @@ export const trainCommand: CliCommand = {
     const base = loadModel(optionalOption(args, 'config'));
     const progress = new Progress();
     progress.stage(`reading ${input}`);
-    const { records } = await loadRecords(input, workersOption(args), progress);
+    // The registrations only: a row superseded by a later update is not trained on.
+    const { records, rows } = await loadRecords(input, workersOption(args), progress);
     progress.stage(`training on ${records.length} records`);
     const { model, report } = trainModel(records, base, {
       seed: Number(optionalOption(args, 'seed') ?? '42'),
@@ -26,7 +27,7 @@ export const trainCommand: CliCommand = {
     writeFileSync(out, JSON.stringify(model, null, 2) + '\n');
     progress.done();
     process.stdout.write(
-      `train: ${records.length} records, ${report.candidatePairs} candidate pairs, ${report.randomPairs} random pairs; ` +
+      `train: ${rows.ids.length} records${rows.updates > 0 ? ` (${updatesText(rows)})` : ''}, ${report.candidatePairs} candidate pairs, ${report.randomPairs} random pairs; ` +
         `EM ${report.em.converged ? 'converged' : 'did not converge'} in ${report.em.iterations} iterations; ` +
         `prior ${model.prior.toExponential(3)}; wrote ${out} (${model.version})\n`,
     );
