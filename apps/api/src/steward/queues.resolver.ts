@@ -49,7 +49,7 @@ export class QueuesResolver {
     if (mine && rest.assignee && rest.assignee !== actor.name)
       throw invalid('filter', 'give either mine or assignee, not both');
     const page = await this.queues.page({
-      filter: mine ? { ...rest, assignee: actor.name } : rest,
+      filter: mine ? { ...rest, assignee: actor.name, assigneeId: actor.id ?? null } : rest,
       sort,
       first: first ?? 50,
       after,

@@ -57,6 +57,10 @@ export class ReviewTaskEntity {
   @Column({ type: 'text', nullable: true })
   assignee!: string | null;
 
+  /** The holder's stable identity (user id, `oidc:<subject>`), which claim checks compare. */
+  @Column({ name: 'assignee_id', type: 'text', nullable: true })
+  assigneeId!: string | null;
+
   @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
   leaseUntil!: Date | null;
 

@@ -8,6 +8,7 @@ import { TermFrequencies1795864150051 } from './1795864150051-TermFrequencies';
 import { ModelVersions1795864196872 } from './1795864196872-ModelVersions';
 import { ChangeFeedSequencer1795873359894 } from './1795873359894-ChangeFeedSequencer';
 import { OperationRequesterId1795880000000 } from './1795880000000-OperationRequesterId';
+import { TaskAssigneeId1795890000000 } from './1795890000000-TaskAssigneeId';
 
 /** Every migration in order. Listed explicitly so bundled builds carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   ModelVersions1795864196872,
   ChangeFeedSequencer1795873359894,
   OperationRequesterId1795880000000,
+  TaskAssigneeId1795890000000,
 ];

@@ -10,7 +10,7 @@ import { StewardQueues } from './task-queries';
 
 const ris = { name: 'api-key:RIS', role: 'api-key' };
 
-describe.each(testEngines())('four-eyes approval by identity on %s', (engine) => {
+describe.each(testEngines())('four-eyes approval and claims by identity on %s', (engine) => {
   let db: OpenDatabase;
   let registration: RegistrationService;
   let decisions: StewardDecisions;
@@ -91,6 +91,55 @@ describe.each(testEngines())('four-eyes approval by identity on %s', (engine) =>
       decidedBy: 'user:ann',
       requestedBy: 'user:ann',
     });
+  });
+
+  /** An open task: the numbers-to-trace task of a record registered without an NHS number. */
+  async function openTask(familyName: string) {
+    const r = await registration.register(
+      {
+        sourceSystem: 'RIS',
+        localId: `L${(n += 1)}`,
+        familyName,
+        givenName: 'Tunde',
+        dateOfBirth: '1971-03-02',
+        sex: 'M',
+      },
+      ris,
+    );
+    const page = await queues.page({ filter: { queue: 'nhs-trace' }, sort: 'priority', first: 500 });
+    const task = page.tasks.find((t) => t.recordId === r.recordId);
+    if (!task) throw new Error('no nhs-trace task');
+    return task;
+  }
+
+  it("keeps a claim to its holder's identity: another user of the same name can neither release nor decide it", async () => {
+    const local = auditActorOf({
+      kind: 'user',
+      id: '0f4b1c8e-6a2d-4b7e-9c31-5d2e8f7a6b40',
+      name: 'ann',
+      role: 'steward',
+    });
+    const oidc = auditActorOf({ kind: 'user', id: 'oidc:subject-11', name: 'ann', role: 'steward' });
+    const task = await openTask('Adeyemi');
+    const claimed = await decisions.claim(task.id, task.version, local);
+    expect(claimed).toMatchObject({ status: 'claimed', assignee: 'user:ann', assigneeId: local.id });
+
+    await expect(
+      decisions.release({ taskId: task.id, version: claimed.version }, oidc),
+    ).rejects.toMatchObject({
+      code: ServiceErrorCode.Conflict,
+    });
+    await expect(
+      decisions.defer({ taskId: task.id, version: claimed.version, note: 'ask the PAS' }, oidc),
+    ).rejects.toMatchObject({ code: ServiceErrorCode.Conflict });
+    // "Only my tasks" of the other "ann" does not list it; the holder's does.
+    const mine = (actor: AuditActor) =>
+      queues.page({ filter: { assignee: actor.name, assigneeId: actor.id }, sort: 'priority', first: 500 });
+    expect((await mine(oidc)).tasks.map((t) => t.id)).not.toContain(task.id);
+    expect((await mine(local)).tasks.map((t) => t.id)).toContain(task.id);
+
+    const released = await decisions.release({ taskId: task.id, version: claimed.version }, local);
+    expect(released).toMatchObject({ status: 'open', assignee: null, assigneeId: null });
   });
 
   it('still refuses by name an operation recorded without an identity', async () => {

@@ -379,7 +379,7 @@ export class PersonOperations {
     if (operation.taskId)
       await manager.query(
         `UPDATE review_task SET status = 'open', resolution = NULL, resolved_at = NULL, resolved_by = NULL,
-                assignee = NULL, lease_until = NULL, version = version + 1, updated_at = now()
+                assignee = NULL, assignee_id = NULL, lease_until = NULL, version = version + 1, updated_at = now()
           WHERE id = $1`,
         [operation.taskId],
       );
@@ -459,7 +459,7 @@ export class PersonOperations {
     // Read first (as they were, for an undo), then changed by id. The operation's own task is
     // resolved by its decision, and an undo reopens it itself.
     const superseded: SettledTaskRow[] = await manager.query(
-      `SELECT t.id, t.status, t.assignee, to_json(t.lease_until) #>> '{}' AS lease_until, t.reason,
+      `SELECT t.id, t.status, t.assignee, t.assignee_id, to_json(t.lease_until) #>> '{}' AS lease_until, t.reason,
               t.version + 1 AS version
          FROM review_task t
         WHERE t.status NOT IN ('resolved', 'pending-approval') AND t.candidate_person_id IN ($1, $2)
@@ -470,7 +470,8 @@ export class PersonOperations {
     if (superseded.length > 0)
       await manager.query(
         `UPDATE review_task t SET status = 'resolved', resolution = 'superseded', resolved_at = now(),
-                resolved_by = $2, reason = 'record and candidate were merged', assignee = NULL, lease_until = NULL,
+                resolved_by = $2, reason = 'record and candidate were merged', assignee = NULL, assignee_id = NULL,
+                lease_until = NULL,
                 version = t.version + 1, updated_at = now()
           WHERE t.id = ANY($1::uuid[])`,
         [superseded.map((t) => t.id), by],

@@ -60,6 +60,8 @@ export interface SettledTaskRow {
   id: string;
   status: string;
   assignee: string | null;
+  /** Absent in snapshots taken before claims kept an identity. */
+  assignee_id?: string | null;
   lease_until: string | null;
   reason: string | null;
   /** The task's version once the merge had changed it: a later change keeps the undo off it. */
@@ -87,9 +89,10 @@ export async function putBackSettledTasks(
   for (const t of retired.supersededTasks ?? [])
     await manager.query(
       `UPDATE review_task SET status = $2, assignee = $3, lease_until = $4::timestamptz, reason = $5,
-              resolution = NULL, resolved_at = NULL, resolved_by = NULL, version = version + 1, updated_at = now()
+              assignee_id = $7, resolution = NULL, resolved_at = NULL, resolved_by = NULL, version = version + 1,
+              updated_at = now()
         WHERE id = $1 AND version = $6 AND status = 'resolved' AND resolution = 'superseded'`,
-      [t.id, t.status, t.assignee, t.lease_until, t.reason, t.version],
+      [t.id, t.status, t.assignee, t.lease_until, t.reason, t.version, t.assignee_id ?? null],
     );
   for (const t of retired.repointedTasks ?? [])
     await manager.query(

@@ -45,6 +45,23 @@ export function sameRequester(operation: StewardOperationEntity, actor: AuditAct
 }
 
 /**
+ * Whether the actor holds the task's claim: by stable identity when both the claim and the
+ * actor have one (as `sameRequester`), so a local user and an OIDC user of one display name
+ * cannot release or decide each other's claim. A claim recorded without an identity (before
+ * identities were kept, or by an actor that has none) falls back to the name.
+ */
+export function holds(task: ReviewTaskEntity, actor: AuditActor): boolean {
+  if (task.assigneeId && actor.id) return task.assigneeId === actor.id;
+  return task.assignee === actor.name;
+}
+
+function heldBy(actor: AuditActor): Pick<ReviewTaskEntity, 'assignee' | 'assigneeId'> {
+  return { assignee: actor.name, assigneeId: actor.id ?? null };
+}
+
+const NOBODY: Pick<ReviewTaskEntity, 'assignee' | 'assigneeId'> = { assignee: null, assigneeId: null };
+
+/**
  * Every steward action, one transaction each, with its audit event and change events in
  * that transaction. Claims are leases; every write checks the task's version, so two
  * stewards acting on one task at once get exactly one success and one CONFLICT.
@@ -88,9 +105,9 @@ export class StewardDecisions {
   async release(ref: TaskRef, actor: AuditActor): Promise<ReviewTaskEntity> {
     return inTransaction(this.dataSource, async (manager) => {
       const task = await this.lockTask(manager, ref.taskId, ref.version);
-      if (task.status !== 'claimed' || task.assignee !== actor.name)
+      if (task.status !== 'claimed' || !holds(task, actor))
         throw conflict(`task ${task.id} is not claimed by you`);
-      const saved = await this.saveTask(manager, task, { status: 'open', assignee: null, leaseUntil: null });
+      const saved = await this.saveTask(manager, task, { status: 'open', ...NOBODY, leaseUntil: null });
       await this.auditTask(manager, actor, saved, 'task.released', null);
       return saved;
     });
@@ -133,7 +150,7 @@ export class StewardDecisions {
       if (operation.status === 'pending-approval') {
         const saved = await this.saveTask(manager, task, {
           status: 'pending-approval',
-          assignee: actor.name,
+          ...heldBy(actor),
           leaseUntil: null,
           reason,
         });
@@ -178,7 +195,7 @@ export class StewardDecisions {
       this.assertWorkable(task, actor);
       const saved = await this.saveTask(manager, task, {
         status: 'deferred',
-        assignee: null,
+        ...NOBODY,
         leaseUntil: null,
         note,
       });
@@ -283,7 +300,7 @@ export class StewardDecisions {
       let task: ReviewTaskEntity | null = null;
       if (operation.taskId) {
         const locked = await this.lockTask(manager, operation.taskId, null);
-        task = await this.saveTask(manager, locked, { status: 'open', assignee: null, leaseUntil: null });
+        task = await this.saveTask(manager, locked, { status: 'open', ...NOBODY, leaseUntil: null });
       }
       return { task: task as ReviewTaskEntity, operation };
     });
@@ -291,7 +308,7 @@ export class StewardDecisions {
 
   private async claimLocked(manager: EntityManager, task: ReviewTaskEntity, actor: AuditActor) {
     const leaseUntil = new Date(Date.now() + this.options.leaseMinutes * 60_000);
-    const saved = await this.saveTask(manager, task, { status: 'claimed', assignee: actor.name, leaseUntil });
+    const saved = await this.saveTask(manager, task, { status: 'claimed', ...heldBy(actor), leaseUntil });
     await this.auditTask(manager, actor, saved, 'task.claimed', null);
     return saved;
   }
@@ -334,7 +351,7 @@ export class StewardDecisions {
     if (status === 'resolved') throw conflict(`task ${task.id} is already resolved (${task.resolution})`);
     if (status === 'pending-approval')
       throw conflict(`task ${task.id} is waiting for a second steward's approval`);
-    if (status === 'claimed' && task.assignee !== actor.name)
+    if (status === 'claimed' && !holds(task, actor))
       throw conflict(
         `task ${task.id} is claimed by ${task.assignee} until ${task.leaseUntil?.toISOString()}; pick another task`,
       );

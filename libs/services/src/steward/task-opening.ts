@@ -86,7 +86,7 @@ export async function openTasks(manager: EntityManager, tasks: TaskToOpen[]): Pr
 export async function closeTraceTask(manager: EntityManager, recordId: string, by: string): Promise<void> {
   await manager.query(
     `UPDATE review_task SET status = 'resolved', resolution = 'superseded', resolved_at = now(),
-            resolved_by = $2, reason = 'the source system sent a valid NHS number', assignee = NULL,
+            resolved_by = $2, reason = 'the source system sent a valid NHS number', assignee = NULL, assignee_id = NULL,
             lease_until = NULL, version = version + 1, updated_at = now()
       WHERE record_id = $1 AND type = 'nhs-trace' AND status <> 'resolved'`,
     [recordId, by],

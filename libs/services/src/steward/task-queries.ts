@@ -40,6 +40,11 @@ export interface TaskFilter {
   sourceSystem?: string | null;
   /** Tasks this steward holds: a live claim, or a merge they asked for that waits for approval. */
   assignee?: string | null;
+  /**
+   * With `assignee`: the holder's stable identity. A task held under an identity then counts
+   * only for that identity, not for another actor of the same display name.
+   */
+  assigneeId?: string | null;
   /** Only tasks created at least this many hours ago. */
   minAgeHours?: number | null;
   /** Only tasks created less than this many hours ago. */
@@ -116,6 +121,10 @@ export class StewardQueues {
         `t.assignee = :assignee AND (t.status = 'pending-approval' OR (t.status = 'claimed' AND t.lease_until >= now()))`,
         { assignee: filter.assignee },
       );
+    if (filter.assignee && filter.assigneeId)
+      qb.andWhere('(t.assignee_id IS NULL OR t.assignee_id = :assigneeId)', {
+        assigneeId: filter.assigneeId,
+      });
     if (minAgeHours)
       qb.andWhere(`t.created_at <= now() - make_interval(secs => :minSecs)`, { minSecs: minAgeHours * 3600 });
     if (maxAgeHours)
@@ -169,7 +178,7 @@ export class StewardQueues {
 /** A lapsed claim reads as open, with no assignee. */
 export function withEffectiveStatus(task: ReviewTaskEntity): ReviewTaskEntity {
   if (task.status === 'claimed' && task.leaseUntil && task.leaseUntil.getTime() < Date.now())
-    return Object.assign(task, { status: 'open', assignee: null, leaseUntil: null });
+    return Object.assign(task, { status: 'open', assignee: null, assigneeId: null, leaseUntil: null });
   return task;
 }
 
