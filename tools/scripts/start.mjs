@@ -22,5 +22,12 @@ const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist
   stdio: 'inherit',
   env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal));
+// `kill <pid of npm>` ends npm and its shell but does not reach this process: it would live on
+// as an orphan with the server holding the port and the data directory. When the parent is
+// gone (the parent id changes), the server is stopped as if it had been sent SIGTERM.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) server.kill('SIGTERM');
+}, 1000).unref();
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
