@@ -1,8 +1,7 @@
-import { Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { useBrowser, screenshot } from './support/browser';
 import {
   expectAccessible,
-  openFirstTask,
   reloadingTasks,
   SENIOR,
   signInAs,
@@ -16,12 +15,36 @@ const APPROVE_REASON = 'Same patient registered twice at the PAS (e2e approve).'
 const REJECT_REASON = 'Same date of birth and surname (e2e reject).';
 const OWN_REASON = 'Senior asks for this merge (e2e own).';
 
-/** Opens an open task of the two-NHS-numbers queue and asks for a merge: it waits for approval. */
-async function askForMerge(page: Page, reason: string): Promise<string> {
+/** The two names a task row shows (record and possible match), in a fixed order. */
+async function pairOf(row: Locator): Promise<string> {
+  const cells = await row.getByRole('cell').allTextContents();
+  const record = (await row.getByTestId('task-link').textContent()) ?? '';
+  return [record.trim(), (cells[1] ?? '').trim()].sort().join(' / ');
+}
+
+/**
+ * Opens an open task of the two-NHS-numbers queue and asks for a merge: it waits for
+ * approval. Tasks of a pair already asked for are passed over: a pair has a task each way,
+ * and approving one merge settles the other (its rejection would not reopen it).
+ */
+async function askForMerge(page: Page, reason: string, asked: string[] = []): Promise<string> {
   await page.goto('/queues');
   await tasksSettled(page);
   await reloadingTasks(page, () => page.getByLabel('Queue', { exact: true }).selectOption('NHS_DUPLICATE'));
-  const taskId = await openFirstTask(page, 'NHS_DUPLICATE');
+  const rows = page
+    .getByTestId('task-row')
+    .filter({ has: page.getByTestId('task-queue').filter({ hasText: 'Two NHS numbers' }) })
+    .filter({ has: page.getByTestId('task-status').filter({ hasText: /^\s*Open\s*$/ }) });
+  await rows.first().waitFor();
+  let row = rows.first();
+  for (let i = 0; i < (await rows.count()); i += 1) {
+    row = rows.nth(i);
+    if (!asked.includes(await pairOf(row))) break;
+  }
+  asked.push(await pairOf(row));
+  await row.getByTestId('task-link').click();
+  await page.waitForURL(/\/tasks\/.+/);
+  const taskId = /\/tasks\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
   await waitForTestId(page, 'comparison-table');
   await page.getByTestId('decide-same').click();
   await page.getByTestId('reason').fill(reason);
@@ -58,8 +81,9 @@ describe('Four-eyes approvals in Chromium', () => {
   it('holds two merges of persons with different NHS numbers for approval, and offers a steward no approvals', async () => {
     await signInAs(page, STEWARD);
     expect(await page.getByRole('link', { name: 'Approvals' }).count()).toBe(0);
-    approvedTask = await askForMerge(page, APPROVE_REASON);
-    rejectedTask = await askForMerge(page, REJECT_REASON);
+    const asked: string[] = [];
+    approvedTask = await askForMerge(page, APPROVE_REASON, asked);
+    rejectedTask = await askForMerge(page, REJECT_REASON, asked);
     await page.goto(`/tasks/${approvedTask}`);
     await page.getByTestId('task-status').filter({ hasText: 'Waiting for approval' }).waitFor();
     await page.getByTestId('not-workable').waitFor();

@@ -6,6 +6,7 @@ import { AuditActor } from '../audit/audit-log';
 import { ServiceErrorCode } from '../errors/service-error';
 import { RegistrationService } from '../registration/registration.service';
 import { StewardDecisions } from './steward-decisions';
+import { openTasks } from './task-opening';
 import { StewardQueues } from './task-queries';
 
 const ris = { name: 'api-key:RIS', role: 'api-key' };
@@ -140,6 +141,58 @@ describe.each(testEngines())('four-eyes approval and claims by identity on %s', 
 
     const released = await decisions.release({ taskId: task.id, version: claimed.version }, local);
     expect(released).toMatchObject({ status: 'open', assignee: null, assigneeId: null });
+  });
+
+  it('closes, rather than reopens, a rejected merge whose two sides another approved merge made one person', async () => {
+    const asker = auditActorOf({ kind: 'user', id: 'user-asker', name: 'asker', role: 'steward' });
+    const senior = auditActorOf({ kind: 'user', id: 'user-senior', name: 'senior', role: 'senior-steward' });
+    const forwardOp = await pendingMerge(asker, 'Okafor', ['4010232854', '4010232862']);
+    const forward = await db.dataSource.query(
+      `SELECT task_id, person_id, other_person_id FROM steward_operation WHERE id = $1`,
+      [forwardOp],
+    );
+    const [{ task_id: forwardTask }] = forward;
+    const [{ record_id: secondRecord }] = await db.dataSource.query(
+      `SELECT record_id FROM review_task WHERE id = $1`,
+      [forwardTask],
+    );
+    const [{ person_id: firstPerson }] = await db.dataSource.query(
+      `SELECT candidate_person_id AS person_id FROM review_task WHERE id = $1`,
+      [forwardTask],
+    );
+    const [{ record_id: firstRecord }] = await db.dataSource.query(
+      `SELECT record_id FROM link WHERE person_id = $1 AND ended_at IS NULL`,
+      [firstPerson],
+    );
+    const [{ person_id: secondPerson }] = await db.dataSource.query(
+      `SELECT person_id FROM link WHERE record_id = $1 AND ended_at IS NULL`,
+      [secondRecord],
+    );
+    // The opposite proposal of the same pair, also asked for.
+    await db.dataSource.transaction((m) =>
+      openTasks(m, [
+        { type: 'nhs-duplicate', recordId: firstRecord, candidatePersonId: secondPerson, score: null },
+      ]),
+    );
+    const page = await queues.page({ filter: { queue: 'nhs-duplicate' }, sort: 'priority', first: 500 });
+    const reverse = page.tasks.find(
+      (t) => t.recordId === firstRecord && t.candidatePersonId === secondPerson,
+    );
+    if (!reverse) throw new Error('no reverse task');
+    const reverseOp = await decisions.samePerson(
+      { taskId: reverse.id, version: reverse.version, reason: 'one patient' },
+      asker,
+    );
+    expect(reverseOp.operation?.status).toBe('pending-approval');
+
+    await decisions.approve({ operationId: forwardOp, reason: 'checked PDS' }, senior);
+    const rejected = await decisions.reject(
+      { operationId: reverseOp.operation?.id ?? '', reason: 'already done' },
+      senior,
+    );
+    expect(rejected.task).toMatchObject({ id: reverse.id, status: 'resolved', resolution: 'superseded' });
+    const open = await queues.page({ filter: { queue: 'nhs-duplicate' }, sort: 'priority', first: 500 });
+    expect(open.tasks.map((t) => t.id)).not.toContain(reverse.id);
   });
 
   it('still refuses by name an operation recorded without an identity', async () => {

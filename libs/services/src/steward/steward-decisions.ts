@@ -299,8 +299,24 @@ export class StewardDecisions {
       ]);
       let task: ReviewTaskEntity | null = null;
       if (operation.taskId) {
+        // While the merge waited, another one may have made the task's record and candidate
+        // one person (the pair's opposite task, approved first): there is nothing left to
+        // decide, so the task is closed as superseded instead of coming back to the queue.
+        const seen = await manager.getRepository(ReviewTaskEntity).findOneBy({ id: operation.taskId });
+        const sides = seen?.candidatePersonId
+          ? await this.lockBothSides(manager, seen.recordId, seen.candidatePersonId)
+          : null;
         const locked = await this.lockTask(manager, operation.taskId, null);
-        task = await this.saveTask(manager, locked, { status: 'open', ...NOBODY, leaseUntil: null });
+        task =
+          sides && sides[0] === sides[1]
+            ? await this.resolve(
+                manager,
+                locked,
+                'superseded',
+                'record and candidate were merged meanwhile',
+                actor,
+              )
+            : await this.saveTask(manager, locked, { status: 'open', ...NOBODY, leaseUntil: null });
       }
       return { task: task as ReviewTaskEntity, operation };
     });
