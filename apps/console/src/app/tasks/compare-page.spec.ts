@@ -132,6 +132,19 @@ describe('ComparePage', () => {
     expect(element.querySelector('[data-testid="release-task"]')).toBeNull();
   });
 
+  it('says so when the record already belongs to the candidate person, and still offers Same person', async () => {
+    const base = traceComparison({ queue: 'NHS_DUPLICATE', candidatePersonId: 'p1' });
+    const element = await render({
+      ...base,
+      candidateSide: { person: base.recordSide.person, records: base.recordSide.records },
+    });
+    expect(element.querySelector('[data-testid="already-one-person"]')?.textContent).toContain(
+      'already belongs to the candidate person',
+    );
+    expect(element.querySelector('[data-testid="comparison-table"]')).toBeNull();
+    expect(element.querySelector('[data-testid="decide-same"]')).not.toBeNull();
+  });
+
   it('releases a task the steward holds with r, and goes back to the queues', async () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     api.release.mockReturnValue(of(task({ status: 'OPEN' })));
