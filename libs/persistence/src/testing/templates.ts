@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { openDatabase } from '../database/open-database';
 
@@ -31,8 +31,14 @@ export function migratedPgliteDump(): Promise<Blob> {
   return pgliteDump;
 }
 
+/** A dump is only read back by the PGlite version that wrote it. */
+function pgliteVersion(): string {
+  const manifest = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
 async function loadOrBuildPgliteDump(): Promise<Blob> {
-  const file = join(tmpdir(), `concord-test-template-${schemaFingerprint()}.tar.gz`);
+  const file = join(tmpdir(), `concord-test-template-${schemaFingerprint()}-pglite-${pgliteVersion()}.tar.gz`);
   if (!existsSync(file)) {
     const db = await openDatabase({ dataDir: 'memory://' });
     try {
@@ -42,6 +48,10 @@ async function loadOrBuildPgliteDump(): Promise<Blob> {
       const partial = `${file}.${process.pid}.partial`;
       writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
       renameSync(partial, file);
+      // Dumps of earlier schemas or PGlite versions are of no further use.
+      for (const old of readdirSync(tmpdir()))
+        if (/^concord-test-template-.*\.tar\.gz$/.test(old) && join(tmpdir(), old) !== file)
+          rmSync(join(tmpdir(), old), { force: true });
     } finally {
       await db.close();
     }
