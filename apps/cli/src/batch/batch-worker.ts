@@ -17,7 +17,14 @@ import {
   StandardRecord,
   standardise,
 } from '@concord/matching';
-import { registrationKey, stringHash, withoutRows } from './registrations';
+import {
+  registrationHash,
+  registrationKey,
+  registrationLocalId,
+  registrationSystem,
+  stringHash,
+  withoutRows,
+} from './registrations';
 
 /** Read and standardise the rows of bytes [start, end) of a record CSV. */
 export interface ReadRequest {
@@ -52,14 +59,10 @@ export interface ReadReply {
   /** 32-bit hash of each record_id, for the cross-range duplicate check. */
   idHash: Int32Array;
   /**
-   * Each record's registration key (registrations.ts): its 32-bit hash, and the keys joined
-   * into one string with each key's end offset. One string clones as one copy, where a
-   * million small strings would each be cloned; the main thread cuts out only the keys
-   * whose hashes meet (updates, and a few hundred chance collisions).
+   * 32-bit hash of each record's registration (source_system, local_id): the main thread
+   * asks for the keys of the rows whose hashes meet (KeysRequest), see registrations.ts.
    */
   keyHash: Int32Array;
-  keys: string;
-  keyEnd: Int32Array;
   /** Line breaks in the range. */
   lines: number;
   /** Rejected rows (local line numbers). */
@@ -104,18 +107,38 @@ export interface ScoreRequest {
   model: MatchModel;
 }
 
-export type BatchRequest = ReadRequest | RecordsRequest | CompareRequest | ScoreRequest;
+/**
+ * The registration keys of some rows of the ranges this worker read last (local row
+ * numbers); answered with one list of keys per range, after which the worker lets go of
+ * its ranges' keys.
+ */
+export interface KeysRequest {
+  kind: 'keys';
+  ranges: Array<{ range: number; rows: Int32Array }>;
+}
+
+export type BatchRequest = ReadRequest | RecordsRequest | CompareRequest | ScoreRequest | KeysRequest;
+
+/** A range's registrations: the values as read, kept until the main thread has asked for keys. */
+interface RangeKeys {
+  systems: string[];
+  localIds: string[];
+}
 
 const CHUNK = 100_000;
 
-async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): Promise<ReadReply> {
+async function readRange(
+  req: ReadRequest,
+  emit: (chunk: ChunkEvent) => void,
+  { systems, localIds }: RangeKeys,
+): Promise<ReadReply> {
   const t0 = performance.now();
   let encodeMs = 0;
   const parser = new CsvParser();
   let mapper = req.header === null ? null : new RecordCsvMapper({ line: 1, fields: req.header });
   const records: StandardRecord[] = [];
   const lineOf: number[] = [];
-  const keys: string[] = [];
+  const keyHash: number[] = [];
   const rejects: ReadReply['rejects'] = [];
   let lines = 0;
   let sent = 0;
@@ -143,7 +166,11 @@ async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): P
         continue;
       }
       lineOf.push(res.line);
-      keys.push(registrationKey(res.record));
+      const system = registrationSystem(res.record);
+      const localId = registrationLocalId(res.record);
+      systems.push(system);
+      localIds.push(localId);
+      keyHash.push(registrationHash(system, localId));
       records.push(standardise(res.record));
     }
     flush(false);
@@ -170,8 +197,6 @@ async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): P
       lineOf: new Int32Array(0),
       idHash: new Int32Array(0),
       keyHash: new Int32Array(0),
-      keys: '',
-      keyEnd: new Int32Array(0),
       lines,
       rejects,
       misaligned,
@@ -181,23 +206,14 @@ async function readRange(req: ReadRequest, emit: (chunk: ChunkEvent) => void): P
   flush(true);
   if (mapper === null && req.header === null) throw new Error(`${req.path} is empty (no header row)`);
   const idHashes = new Int32Array(records.length);
-  const keyHash = new Int32Array(records.length);
-  const keyEnd = new Int32Array(records.length);
-  let end = 0;
-  for (let i = 0; i < records.length; i++) {
-    idHashes[i] = stringHash(records[i].recordId ?? '');
-    keyHash[i] = stringHash(keys[i]);
-    keyEnd[i] = end += keys[i].length;
-  }
+  for (let i = 0; i < records.length; i++) idHashes[i] = stringHash(records[i].recordId ?? '');
   const ms = { read: Math.round(performance.now() - t0 - encodeMs), encode: Math.round(encodeMs) };
   return {
     ms,
     chunks,
     lineOf: Int32Array.from(lineOf),
     idHash: idHashes,
-    keyHash,
-    keys: keys.join(''),
-    keyEnd,
+    keyHash: Int32Array.from(keyHash),
     lines,
     rejects,
     misaligned,
@@ -212,23 +228,34 @@ export function runBatchWorker(): void {
   let tf: CountedTermFrequencies | null = null;
   let slice: CompareRequest | null = null;
   let patterns: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  const keysOf = new Map<number, RangeKeys>();
   const handle = async (
     req: BatchRequest,
   ): Promise<{ value: unknown; transfer: ArrayBuffer[]; after?: () => void }> => {
     switch (req.kind) {
       case 'read': {
-        const reply = await readRange(req, (event) => port.postMessage({ event }));
+        const keys: RangeKeys = { systems: [], localIds: [] };
+        const reply = await readRange(req, (event) => port.postMessage({ event }), keys);
+        keysOf.set(req.range, keys);
         return {
           value: reply,
-          transfer: [reply.lineOf, reply.idHash, reply.keyHash, reply.keyEnd].map(
-            (a) => a.buffer as ArrayBuffer,
-          ),
+          transfer: [reply.lineOf, reply.idHash, reply.keyHash].map((a) => a.buffer as ArrayBuffer),
         };
+      }
+      case 'keys': {
+        const value = req.ranges.map(({ range, rows }) => {
+          const keys = keysOf.get(range);
+          if (!keys) throw new Error(`no keys kept for range ${range}`);
+          return Array.from(rows, (row) => registrationKey(keys.systems[row], keys.localIds[row]));
+        });
+        keysOf.clear();
+        return { value, transfer: [] };
       }
       case 'records': {
         const all: StandardRecord[] = [];
         for (const r of req.ranges) decodeRecords(r.chunks, all);
         records = withoutRows(all, req.drop);
+        keysOf.clear();
         tf = null;
         const parts = req.parts.map((p): [BlockingPart, PartIds] => [p, internPart(records, p)]);
         const reply: RecordsReply = { count: records.length, parts };

@@ -2,9 +2,9 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { parseCsv, RecordCsvMapper } from '@concord/domain';
 import { decodeRecords, RecordColumns, StandardRecord } from '@concord/matching';
 import { Progress } from './progress';
-import { ChunkEvent, ReadReply, ReadRequest } from './batch-worker';
+import { ChunkEvent, KeysRequest, ReadReply, ReadRequest } from './batch-worker';
 import { WorkerPool } from './worker-pool';
-import { keepLatest, latestRows, Rows, withoutRows } from './registrations';
+import { keepLatest, latestRows, Rows, rowsSharingHash, withoutRows } from './registrations';
 
 export interface ParallelReadResult {
   /** The registrations: the latest row of each (source_system, local_id), in file order. */
@@ -153,7 +153,7 @@ export async function readRecordsParallel(
   const kept = keepLatest(
     accepted,
     accepted.map((r) => r.recordId ?? ''),
-    latestOfAccepted(replies, drop, accepted.length),
+    await latestOfAccepted(pool, replies, drop, accepted.length),
   );
   return {
     records: kept.records,
@@ -166,10 +166,16 @@ export async function readRecordsParallel(
 }
 
 /**
- * latestRows over the accepted rows (all the ranges' rows but `drop`), from the key hashes
- * and key texts the workers sent.
+ * latestRows over the accepted rows (all the ranges' rows but `drop`): the hashes the workers
+ * sent, then the keys of the rows whose hashes meet, asked of the workers that read them
+ * (range k was read on worker k % pool.size, see readRanges).
  */
-function latestOfAccepted(replies: ReadReply[], drop: number[], n: number): Int32Array | null {
+async function latestOfAccepted(
+  pool: WorkerPool,
+  replies: ReadReply[],
+  drop: number[],
+  n: number,
+): Promise<Int32Array | null> {
   const starts: number[] = [];
   let total = 0;
   for (const r of replies) {
@@ -189,15 +195,35 @@ function latestOfAccepted(replies: ReadReply[], drop: number[], n: number): Int3
     }
     hash = Int32Array.from(rowOf, (row) => hashOfRow[row]);
   }
-  const keyOf = (i: number): string => {
+  const shared = rowsSharingHash(n, hash);
+  if (shared === null) return null;
+  // Ascending rows, so each range's come together and in order.
+  const rangeOf = new Int32Array(shared.length);
+  const local = shared.map((i, x) => {
     const row = rowOf === null ? i : rowOf[i];
     let k = replies.length - 1;
     while (starts[k] > row) k--;
-    const local = row - starts[k];
-    const { keys, keyEnd } = replies[k];
-    return keys.slice(local === 0 ? 0 : keyEnd[local - 1], keyEnd[local]);
-  };
-  return latestRows(n, hash, keyOf);
+    rangeOf[x] = k;
+    return row - starts[k];
+  });
+  const byWorker = new Map<number, KeysRequest['ranges']>();
+  for (let k = 0, x = 0; k < replies.length; k++) {
+    const from = x;
+    while (x < shared.length && rangeOf[x] === k) x++;
+    const worker = k % pool.size;
+    if (!byWorker.has(worker)) byWorker.set(worker, []);
+    byWorker.get(worker)?.push({ range: k, rows: local.slice(from, x) });
+  }
+  const answers = await Promise.all(
+    [...byWorker].map(([worker, ranges]) =>
+      pool.call<string[][]>(worker, { kind: 'keys', ranges } satisfies KeysRequest),
+    ),
+  );
+  const keyLists: string[][] = [];
+  [...byWorker.values()].forEach((ranges, w) =>
+    ranges.forEach((r, j) => (keyLists[r.range] = answers[w][j])),
+  );
+  return latestRows(n, shared, keyLists.flat());
 }
 
 /** The rows of `drop` and those at `accepted` indices `superseded` (both ascending), as rows of all the ranges. */

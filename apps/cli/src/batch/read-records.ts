@@ -2,7 +2,16 @@ import { createReadStream } from 'node:fs';
 import { CsvParser, CsvRow, RecordCsvMapper } from '@concord/domain';
 import { StandardRecord, standardise } from '@concord/matching';
 import { Progress } from './progress';
-import { keepLatest, latestRows, Rows, registrationKey, stringHash } from './registrations';
+import {
+  keepLatest,
+  latestRows,
+  registrationHash,
+  registrationKey,
+  registrationLocalId,
+  registrationSystem,
+  Rows,
+  rowsSharingHash,
+} from './registrations';
 
 export interface ReadResult {
   /** The registrations: the latest row of each (source_system, local_id), in file order. */
@@ -24,7 +33,8 @@ export async function readRecords(path: string, progress: Progress): Promise<Rea
   let mapper: RecordCsvMapper | null = null;
   const records: StandardRecord[] = [];
   const ids: string[] = [];
-  const keys: string[] = [];
+  const systems: string[] = [];
+  const localIds: string[] = [];
   const hashes: number[] = [];
   let rejected = 0;
   const take = (rows: CsvRow[]) => {
@@ -41,9 +51,11 @@ export async function readRecords(path: string, progress: Progress): Promise<Rea
         continue;
       }
       ids.push(res.record.recordId);
-      const key = registrationKey(res.record);
-      keys.push(key);
-      hashes.push(stringHash(key));
+      const system = registrationSystem(res.record);
+      const localId = registrationLocalId(res.record);
+      systems.push(system);
+      localIds.push(localId);
+      hashes.push(registrationHash(system, localId));
       records.push(standardise(res.record));
     }
     progress.tick(`reading ${records.length.toLocaleString('en-GB')} records`);
@@ -52,7 +64,11 @@ export async function readRecords(path: string, progress: Progress): Promise<Rea
   for await (const chunk of stream) take(parser.push(chunk as string));
   take(parser.end());
   if (mapper === null) throw new Error(`${path} is empty (no header row)`);
-  const latest = latestRows(records.length, hashes, (i) => keys[i]);
+  const shared = rowsSharingHash(records.length, hashes);
+  const latest =
+    shared === null
+      ? null
+      : latestRows(records.length, shared, Array.from(shared, (i) => registrationKey(systems[i], localIds[i])));
   const kept = keepLatest(records, ids, latest);
   return { records: kept.records, ids: kept.ids, rejected, rows: kept.rows };
 }
