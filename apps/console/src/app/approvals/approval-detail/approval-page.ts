@@ -20,6 +20,7 @@ import { queueLabel, TaskComparison } from '../../queues/data-access/steward.mod
 import { agreement, FIELD_LABELS } from '../../tasks/compare-page';
 import { WaterfallChart } from '../../tasks/waterfall-chart';
 import { approvalErrorMessage } from '../data-access/approval-errors';
+import { decisionMessage } from '../data-access/approval-messages';
 import { ApprovalsApi } from '../data-access/approvals-api';
 import { ApprovalVerdict, PendingApproval } from '../data-access/approvals.models';
 import { nhsNumbersOf, personLabel } from '../approvals-list/approvals-page';
@@ -122,14 +123,10 @@ export class ApprovalPage {
     this.saving.set(true);
     this.saveError.set('');
     this.approvals.decide(verdict, approval.id, this.reason().trim()).subscribe({
-      next: () => {
+      next: (outcome) => {
         this.saving.set(false);
         const what = `merge of ${personLabel(approval.otherPerson)} into ${personLabel(approval.person)}`;
-        const message =
-          verdict === 'approve'
-            ? `You approved the ${what}: the persons are now one.`
-            : `You rejected the ${what}: the task is open again.`;
-        void this.router.navigate(['/approvals'], { state: { message } });
+        void this.router.navigate(['/approvals'], { state: { message: decisionMessage(verdict, what, outcome) } });
       },
       error: (e: unknown) => {
         this.saving.set(false);
