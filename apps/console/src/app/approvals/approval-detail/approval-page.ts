@@ -126,7 +126,9 @@ export class ApprovalPage {
       next: (outcome) => {
         this.saving.set(false);
         const what = `merge of ${personLabel(approval.otherPerson)} into ${personLabel(approval.person)}`;
-        void this.router.navigate(['/approvals'], { state: { message: decisionMessage(verdict, what, outcome) } });
+        void this.router.navigate(['/approvals'], {
+          state: { message: decisionMessage(verdict, what, outcome) },
+        });
       },
       error: (e: unknown) => {
         this.saving.set(false);
