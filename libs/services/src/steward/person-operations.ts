@@ -471,8 +471,7 @@ export class PersonOperations {
       await manager.query(
         `UPDATE review_task t SET status = 'resolved', resolution = 'superseded', resolved_at = now(),
                 resolved_by = $2, reason = 'record and candidate were merged', assignee = NULL, assignee_id = NULL,
-                lease_until = NULL,
-                version = t.version + 1, updated_at = now()
+                lease_until = NULL, version = t.version + 1, updated_at = now()
           WHERE t.id = ANY($1::uuid[])`,
         [superseded.map((t) => t.id), by],
       );

@@ -12,6 +12,7 @@ import { currentRecords, FourEyesRule, fourEyesReason, PersonOperations } from '
 import { lockActivePerson, lockPersons } from './person-locks';
 import { QUEUES, withEffectiveStatus } from './task-queries';
 import { inTransaction } from '../errors/transactions';
+import { heldBy, holds, NOBODY, sameRequester } from './actor-identity';
 
 export interface StewardOptions {
   /** How long a claim holds a task before another steward may take it. */
@@ -32,34 +33,6 @@ export interface DecisionResult {
 }
 
 const MAX_TEXT = 2000;
-
-/**
- * Whether the actor is the steward who asked for the operation: by stable identity (user id,
- * OIDC subject) when both sides have one, so neither a shared display name (a local `ann` and
- * an OIDC `ann`) nor a renamed one (the provider's username claim changed) decides. Only an
- * operation recorded without an identity falls back to the name.
- */
-export function sameRequester(operation: StewardOperationEntity, actor: AuditActor): boolean {
-  if (operation.requestedById && actor.id) return operation.requestedById === actor.id;
-  return operation.requestedBy === actor.name;
-}
-
-/**
- * Whether the actor holds the task's claim: by stable identity when both the claim and the
- * actor have one (as `sameRequester`), so a local user and an OIDC user of one display name
- * cannot release or decide each other's claim. A claim recorded without an identity (before
- * identities were kept, or by an actor that has none) falls back to the name.
- */
-export function holds(task: ReviewTaskEntity, actor: AuditActor): boolean {
-  if (task.assigneeId && actor.id) return task.assigneeId === actor.id;
-  return task.assignee === actor.name;
-}
-
-function heldBy(actor: AuditActor): Pick<ReviewTaskEntity, 'assignee' | 'assigneeId'> {
-  return { assignee: actor.name, assigneeId: actor.id ?? null };
-}
-
-const NOBODY: Pick<ReviewTaskEntity, 'assignee' | 'assigneeId'> = { assignee: null, assigneeId: null };
 
 /**
  * Every steward action, one transaction each, with its audit event and change events in
