@@ -2,6 +2,7 @@ import { Locator, Page } from 'playwright-core';
 import { useBrowser, screenshot } from './support/browser';
 import {
   expectAccessible,
+  openTaskRows,
   reloadingTasks,
   SENIOR,
   signInAs,
@@ -31,10 +32,7 @@ async function askForMerge(page: Page, reason: string, asked: string[] = []): Pr
   await page.goto('/queues');
   await tasksSettled(page);
   await reloadingTasks(page, () => page.getByLabel('Queue', { exact: true }).selectOption('NHS_DUPLICATE'));
-  const rows = page
-    .getByTestId('task-row')
-    .filter({ has: page.getByTestId('task-queue').filter({ hasText: 'Two NHS numbers' }) })
-    .filter({ has: page.getByTestId('task-status').filter({ hasText: /^\s*Open\s*$/ }) });
+  const rows = openTaskRows(page, 'NHS_DUPLICATE');
   await rows.first().waitFor();
   let row = rows.first();
   for (let i = 0; i < (await rows.count()); i += 1) {

@@ -1,4 +1,4 @@
-import { Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { screenshot, seriousAccessibilityViolations } from './browser';
 
 export const STEWARD = { username: 'steward', password: 'concord-steward' };
@@ -31,19 +31,21 @@ const QUEUE_LABELS = {
   NHS_TRACE: 'Numbers to trace',
 } as const;
 
+/** The list's rows of open tasks of a queue, found by what each row shows. */
+export function openTaskRows(page: Page, queue: keyof typeof QUEUE_LABELS): Locator {
+  return page
+    .getByTestId('task-row')
+    .filter({ has: page.getByTestId('task-queue').filter({ hasText: QUEUE_LABELS[queue] }) })
+    .filter({ has: page.getByTestId('task-status').filter({ hasText: /^\s*Open\s*$/ }) });
+}
+
 /**
  * Opens the first open task of a queue shown in the list. The row is found by the queue and
  * status it shows, not by position: right after a filter changes, the list can still show
  * the previous filter's rows for a moment, and the first link then belongs to another queue.
  */
 export async function openFirstTask(page: Page, queue: keyof typeof QUEUE_LABELS): Promise<string> {
-  await page
-    .getByTestId('task-row')
-    .filter({ has: page.getByTestId('task-queue').filter({ hasText: QUEUE_LABELS[queue] }) })
-    .filter({ has: page.getByTestId('task-status').filter({ hasText: /^\s*Open\s*$/ }) })
-    .first()
-    .getByTestId('task-link')
-    .click();
+  await openTaskRows(page, queue).first().getByTestId('task-link').click();
   await page.waitForURL(/\/tasks\/.+/);
   return /\/tasks\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
 }
@@ -56,9 +58,14 @@ export async function waitForTestId(page: Page, testId: string): Promise<void> {
   try {
     await page.getByTestId(testId).waitFor();
   } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no main element)');
+    const shown = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '(no main element)');
     await screenshot(page, `failed-waiting-for-${testId}`).catch(() => undefined);
-    throw new Error(`${testId} did not appear on ${page.url()}; the page showed:\n${shown.slice(0, 1500)}\n${String(error)}`);
+    throw new Error(
+      `${testId} did not appear on ${page.url()}; the page showed:\n${shown.slice(0, 1500)}\n${String(error)}`,
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DatabaseConfig, openDatabase, OpenDatabase } from '../database/open-database';
 import { createFromTemplate, migratedPgliteDump } from './templates';
 
-export { migratedPgliteDump, schemaFingerprint } from './templates';
+export { migratedPgliteDump } from './templates';
 
 export type TestEngine = 'pglite' | 'postgres';
 
