@@ -10,7 +10,7 @@ import { createReadStream, existsSync, readFileSync, writeFileSync, mkdirSync } 
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -194,12 +194,23 @@ async function loadGenerator(configPath) {
     (d) => ({ ...d, postcode: undefined }),
     (d) => ({ ...d, nhsNumber: undefined }),
   ];
-  const newPerson = (d, i) => ({
-    ...d,
-    nhsNumber: undefined,
-    givenName: `${d.givenName ?? 'ALEX'}${String.fromCharCode(65 + (i % 26))}X`,
-    dateOfBirth: '1999-09-09',
-  });
+  // A new person: another first name and date of birth at the sampled person's address (a
+  // relative, say), different for every request of every run. (All new people once shared one
+  // birth date: on a kept database each run's new people then crowded one block, and every
+  // registration scored a hundred of them.)
+  const newPerson = (d, i) => {
+    const h = createHash('sha256').update(`${runId}:${i}`).digest();
+    const year = 1930 + (h.readUInt16BE(0) % 90);
+    const month = String(1 + (h[2] % 12)).padStart(2, '0');
+    const day = String(1 + (h[3] % 28)).padStart(2, '0');
+    const suffix = String.fromCharCode(65 + (h[4] % 26), 65 + (h[5] % 26));
+    return {
+      ...d,
+      nhsNumber: undefined,
+      givenName: `${d.givenName ?? 'ALEX'}${suffix}`,
+      dateOfBirth: `${year}-${month}-${day}`,
+    };
+  };
   const endpoints = {
     match: {
       label: 'POST /api/v1/match',

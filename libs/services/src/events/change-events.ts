@@ -30,6 +30,19 @@ export async function appendChangeEvents(manager: EntityManager, events: NewChan
 }
 
 /**
+ * `appendChangeEvents`'s INSERT as SQL, for a caller that writes the events inside a statement
+ * of its own (a data-modifying CTE); the values are pushed onto `params`. The events draw
+ * their ids in the order given, as with `appendChangeEvents`.
+ */
+export function changeEventsInsertSql(events: NewChangeEvent[], params: unknown[]): string {
+  const $ = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
+  const rows = events.map(
+    (e) => `(${$(e.type)}, ${$(e.personId, '::uuid')}, ${$(e.recordId, '::uuid')}, ${$(JSON.stringify(e.payload), '::jsonb')})`,
+  );
+  return `INSERT INTO change_event (type, person_id, record_id, payload) VALUES ${rows.join(', ')}`;
+}
+
+/**
  * Locks the feed's counter row (waiting, or skipping when `wait` is false and another
  * sequencer holds it) and returns the last `seq` given, or null when skipped. The lock is
  * held until the caller's transaction ends.

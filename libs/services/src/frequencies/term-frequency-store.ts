@@ -37,14 +37,25 @@ export class TermFrequencyStore {
   ) {}
 
   async lookupFor(manager: EntityManager, record: StandardRecord): Promise<TermFrequencyLookup | undefined> {
-    const wanted = FIELDS.filter((f) => record[f] !== null);
-    if (wanted.length === 0) return undefined;
-    const rows: Array<{ field: TfField; value: string; count: string }> = await manager.query(
+    const { fields, values } = this.wanted(record);
+    if (fields.length === 0) return undefined;
+    const rows: Array<{ field: string; value: string; count: string }> = await manager.query(
       `SELECT field, value, count FROM term_frequency
         WHERE (field, value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
            OR (value = '' AND field = ANY($1::text[]))`,
-      [wanted, wanted.map((f) => record[f] as string)],
+      [fields, values],
     );
+    return this.fromRows(rows);
+  }
+
+  /** The fields and values whose frequencies a record needs (for a caller's own query). */
+  wanted(record: StandardRecord): { fields: TfField[]; values: string[] } {
+    const fields = FIELDS.filter((f) => record[f] !== null);
+    return { fields, values: fields.map((f) => record[f] as string) };
+  }
+
+  /** The lookup from term_frequency rows: the values' counts and the fields' totals (value ''). */
+  fromRows(rows: Array<{ field: string; value: string; count: string }>): TermFrequencyLookup | undefined {
     const totals = new Map(rows.filter((r) => r.value === '').map((r) => [r.field, Number(r.count)]));
     const values = new Map<string, number>();
     for (const row of rows) {

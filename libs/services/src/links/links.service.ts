@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { stripNhsNumber } from '@concord/domain';
-import { PersonEntity } from '@concord/persistence';
+import { PersonEntity, preparedQuery } from '@concord/persistence';
 import { appendAudit, auditInsertSql, AuditActor } from '../audit/audit-log';
 import { invalid, notFound } from '../errors/service-error';
 
@@ -30,7 +30,8 @@ export class LinksService {
       params,
       { when: 'EXISTS (SELECT 1 FROM found)' },
     );
-    const rows: Array<ViewRow & { audited: boolean }> = await this.dataSource.query(
+    const rows: Array<ViewRow & { audited: boolean }> = await preparedQuery(
+      this.dataSource.manager,
       `WITH target AS (
          SELECT l.person_id FROM source_record r
            JOIN link l ON l.record_id = r.id AND l.ended_at IS NULL

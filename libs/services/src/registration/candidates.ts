@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '@concord/persistence';
 import type { StandardRecord } from '@concord/matching';
 
 export interface CandidatePerson {
@@ -60,7 +61,7 @@ export async function findPersonsByFamilyName(
   return groupByPerson(rows);
 }
 
-function groupByPerson(
+export function groupByPerson(
   rows: Array<{ person_id: string; record_id: string; standardised: StandardRecord }>,
 ): CandidatePerson[] {
   const byPerson = new Map<string, CandidatePerson>();
@@ -76,7 +77,8 @@ function groupByPerson(
 export async function lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
   // Taken in sorted order (the ordered subquery feeds the aggregate in order), so two
   // transactions never wait for each other's locks in a cycle; one round trip for all keys.
-  await manager.query(
+  await preparedQuery(
+    manager,
     `SELECT count(pg_advisory_xact_lock(hashtext(k)))
        FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`,
     [keys],

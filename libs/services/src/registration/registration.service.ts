@@ -18,9 +18,11 @@ import {
 } from '@concord/persistence';
 import { appendAudit, AuditActor, toAuditActor } from '../audit/audit-log';
 import { appendChangeEvents, NewChangeEvent } from '../events/change-events';
-import { insertNewRecord, refreshGolden } from './person-writes';
+import { goldenSourcesOf, refreshGolden } from './person-writes';
 import { goldenView } from '../golden/golden-view';
-import { findCandidatePersons, lockKeys } from './candidates';
+import { lockKeys } from './candidates';
+import { KnownRegistration, lookUpRegistration } from './registration-lookup';
+import { writePlacement } from './placement-write';
 import { normaliseRecordInput } from './record-input';
 import { keptApartFrom } from '../steward/kept-apart';
 import {
@@ -53,6 +55,9 @@ export interface RegistrationResult {
 
 type Best = ScoredCandidate;
 
+/** A placement's outcome, before the flags and the update marker are added. */
+type Answer = Omit<RegistrationResult, 'updated' | 'flags'>;
+
 /**
  * Registers or updates one source record: standardise, fetch candidate persons by blocking
  * key, score, decide, and write record, link, review task and change events in one
@@ -74,16 +79,19 @@ export class RegistrationService {
     const standardised = standardise(normalised.demographics);
     const keys = blockingKeys(standardised, model);
     const identityKey = `registration:${JSON.stringify([normalised.sourceSystem, normalised.localId])}`;
+    const wanted = this.frequencies ? this.frequencies.wanted(standardised) : { fields: [], values: [] };
     return inTransaction(this.dataSource, async (manager) => {
       await lockKeys(manager, [identityKey, ...keys]);
-      const records = manager.getRepository(SourceRecordEntity);
-      const existing = await records.findOneBy({
+      // One round trip for the registration already held, the candidates and the frequencies.
+      const lookup = await lookUpRegistration(manager, {
         sourceSystem: normalised.sourceSystem,
         localId: normalised.localId,
+        keys,
+        frequencyFields: wanted.fields,
+        frequencyValues: wanted.values,
       });
-      if (existing && existing.contentHash === normalised.contentHash) {
-        return this.unchangedResult(manager, existing);
-      }
+      const known = lookup.known;
+      if (known && known.contentHash === normalised.contentHash) return unchangedResult(known);
       const nhs = classifyNhsNumber(normalised.demographics.nhsNumber);
       const values = {
         raw: normalised.demographics,
@@ -97,47 +105,25 @@ export class RegistrationService {
         flags: standardised.flags,
         contentHash: normalised.contentHash,
       };
-      let record: SourceRecordEntity;
-      if (existing) {
-        record = Object.assign(existing, values, { version: existing.version + 1, updatedAt: new Date() });
-        await records.update({ id: existing.id }, { ...values, version: record.version });
-        await manager.getRepository(SourceRecordVersionEntity).insert({
-          recordId: record.id,
-          version: record.version,
-          raw: record.raw,
-          contentHash: record.contentHash,
-          actor,
-        });
-        await manager.delete(BlockingKeyEntity, { recordId: record.id });
-        if (keys.length > 0)
-          await manager
-            .getRepository(BlockingKeyEntity)
-            .insert(keys.map((key) => ({ recordId: record.id, key })));
-      } else {
-        const now = new Date();
-        record = records.create({
-          id: randomUUID(),
-          sourceSystem: normalised.sourceSystem,
-          localId: normalised.localId,
-          version: 1,
-          ...values,
-          createdAt: now,
-          updatedAt: now,
-        });
-        // Record, first version and blocking keys in one statement (one round trip).
-        await insertNewRecord(manager, record, keys, actor);
-      }
-
-      const candidates = await findCandidatePersons(manager, keys, record.id);
+      const now = new Date();
+      const record = manager.getRepository(SourceRecordEntity).create({
+        id: known?.id ?? randomUUID(),
+        sourceSystem: normalised.sourceSystem,
+        localId: normalised.localId,
+        version: known ? known.version + 1 : 1,
+        ...values,
+        createdAt: known?.createdAt ?? now,
+        updatedAt: now,
+      });
       // A steward's "not the same person" (still holding: neither record changed materially).
-      const keptApart = existing
+      const keptApart = known
         ? await keptApartFrom(manager, { id: record.id, standardised })
         : new Set<string>();
       const termFrequencies =
-        candidates.length > 0 && this.frequencies
-          ? await this.frequencies.lookupFor(manager, standardised)
+        lookup.candidates.length > 0 && this.frequencies
+          ? this.frequencies.fromRows(lookup.frequencyRows)
           : undefined;
-      const scored: ScoredCandidate[] = candidates.map((candidate) => ({
+      const scored: ScoredCandidate[] = lookup.candidates.map((candidate) => ({
         ...candidate,
         score: scoreAgainstPerson(
           standardised,
@@ -149,72 +135,96 @@ export class RegistrationService {
       let best: Best | null = null;
       for (const candidate of scored)
         if (!best || candidate.score.weight > best.score.weight) best = candidate;
-      const previous = existing ? await this.currentPersonOf(manager, record.id) : null;
-      const result = existing
-        ? await this.reevaluate(manager, record, standardised, scored, best, actor)
-        : await this.placeNew(manager, record, standardised, scored, best, actor, model.version);
+      if (!known) return this.placeNew(manager, record, keys, standardised, scored, best, auditActor, model.version);
+      await this.storeUpdate(manager, record, keys, actor);
+      const previous = known.link?.personId ?? null;
+      const result = await this.reevaluate(manager, record, standardised, scored, best, actor);
       await appendAudit(manager, auditActor, [
         {
-          action: existing ? 'record.updated' : 'record.registered',
+          action: 'record.updated',
           personIds: [...new Set([result.personId, ...(previous ? [previous] : [])])],
           recordIds: [record.id],
-          before: existing ? { personId: previous, version: record.version - 1 } : null,
-          after: {
-            sourceSystem: record.sourceSystem,
-            localId: record.localId,
-            version: record.version,
-            personId: result.personId,
-            decision: result.decision,
-            score: result.score,
-            matchProbability: result.matchProbability,
-            flags: record.flags,
-          },
+          before: { personId: previous, version: record.version - 1 },
+          after: auditAfter(record, result),
           modelVersion: best?.score.modelVersion ?? model.version,
         },
       ]);
-      return { ...result, updated: existing !== null, flags: record.flags };
+      return { ...result, updated: true, flags: record.flags };
     });
   }
 
-  /** A new registration: link it, or give it a new person (plus a review task when doubtful). */
+  /** A changed registration: the new version, its history row and its blocking keys. */
+  private async storeUpdate(manager: EntityManager, record: SourceRecordEntity, keys: string[], actor: string) {
+    const { id, version, raw, contentHash } = record;
+    const { standardised, nhsNumber, nhsNumberStatus, searchFamilyName, dateOfBirth, flags } = record;
+    await manager
+      .getRepository(SourceRecordEntity)
+      .update(
+        { id },
+        { raw, standardised, nhsNumber, nhsNumberStatus, searchFamilyName, dateOfBirth, flags, contentHash, version },
+      );
+    await manager
+      .getRepository(SourceRecordVersionEntity)
+      .insert({ recordId: id, version, raw, contentHash, actor });
+    await manager.delete(BlockingKeyEntity, { recordId: id });
+    if (keys.length > 0)
+      await manager.getRepository(BlockingKeyEntity).insert(keys.map((key) => ({ recordId: id, key })));
+  }
+
+  /**
+   * A new registration: link it, or give it a new person (plus a review task when doubtful).
+   * Every write is one statement (`writePlacement`); a link first locks the person (and
+   * reads its records for the golden view).
+   */
   private async placeNew(
     manager: EntityManager,
     record: SourceRecordEntity,
+    keys: string[],
     standardised: StandardRecord,
     scored: ScoredCandidate[],
     best: Best | null,
-    actor: string,
+    auditActor: AuditActor,
     /** The model that decided: recorded on the link even when no candidate was scored. */
     modelVersion: string,
-  ) {
+  ): Promise<RegistrationResult> {
     const events: NewChangeEvent[] = [];
-    let personId: string;
+    let person: { id: string; isNew: boolean; golden: object };
     let decision: RegistrationDecision;
     if (best && best.score.decision === 'link') {
       // A steward may have merged the person away meanwhile: link to its survivor.
-      personId = await lockActivePerson(manager, best.personId);
+      const id = await lockActivePerson(manager, best.personId);
+      person = { id, isNew: false, golden: goldenView([...(await goldenSourcesOf(manager, id)), record]) };
       decision = 'linked';
-      await this.link(manager, record.id, personId, best.score, 'auto-link', actor);
     } else {
       // The record is the person's only one: its golden view is known without reading back.
-      personId = await this.newPerson(manager, goldenView([record]));
+      person = { id: randomUUID(), isNew: true, golden: goldenView([record]) };
       decision = best && best.score.decision === 'review' ? 'review' : 'new';
-      await this.link(
-        manager,
-        record.id,
-        personId,
-        best?.score ?? null,
-        decision === 'review' ? 'review' : 'new-person',
-        actor,
-        modelVersion,
-      );
-      events.push({ type: 'created', personId, recordId: null, payload: {} });
+      events.push({ type: 'created', personId: person.id, recordId: null, payload: {} });
     }
-    await openTasks(manager, this.tasksFor(record, standardised, scored, best, personId));
-    if (decision === 'linked') await refreshGolden(manager, personId);
-    events.push({ type: 'linked', personId, recordId: record.id, payload: linkPayload(record) });
-    await appendChangeEvents(manager, events);
-    return this.answer(record.id, personId, decision, best);
+    events.push({ type: 'linked', personId: person.id, recordId: record.id, payload: linkPayload(record) });
+    const result = this.answer(record.id, person.id, decision, best);
+    await writePlacement(manager, {
+      record,
+      keys,
+      actor: auditActor,
+      person,
+      link: {
+        score: best?.score ?? null,
+        reason: decision === 'linked' ? 'auto-link' : decision === 'review' ? 'review' : 'new-person',
+        modelVersion: decision === 'linked' && best ? best.score.modelVersion : modelVersion,
+      },
+      tasks: this.tasksFor(record, standardised, scored, best, person.id),
+      events,
+      audit: {
+        action: 'record.registered',
+        personIds: [person.id],
+        recordIds: [record.id],
+        before: null,
+        after: auditAfter(record, result),
+        modelVersion: best?.score.modelVersion ?? modelVersion,
+      },
+    });
+    return { ...result, updated: false, flags: record.flags };
   }
 
   /**
@@ -283,37 +293,7 @@ export class RegistrationService {
     return this.answer(record.id, personId, decision, best);
   }
 
-  private async currentPersonOf(manager: EntityManager, recordId: string): Promise<string | null> {
-    const link = await manager.getRepository(LinkEntity).findOneBy({ recordId, endedAt: IsNull() });
-    return link?.personId ?? null;
-  }
-
-  private async unchangedResult(
-    manager: EntityManager,
-    record: SourceRecordEntity,
-  ): Promise<RegistrationResult> {
-    const link = await manager
-      .getRepository(LinkEntity)
-      .findOneByOrFail({ recordId: record.id, endedAt: IsNull() });
-    const decision: RegistrationDecision =
-      link.type === 'manual' || link.reason === 'auto-link'
-        ? 'linked'
-        : link.reason === 'review'
-          ? 'review'
-          : 'new';
-    return {
-      recordId: record.id,
-      personId: link.personId,
-      decision,
-      score: link.score,
-      matchProbability: link.matchProbability,
-      unchanged: true,
-      updated: false,
-      flags: record.flags,
-    };
-  }
-
-  private answer(recordId: string, personId: string, decision: RegistrationDecision, best: Best | null) {
+  private answer(recordId: string, personId: string, decision: RegistrationDecision, best: Best | null): Answer {
     return {
       recordId,
       personId,
@@ -322,19 +302,6 @@ export class RegistrationService {
       matchProbability: best ? best.score.probability : null,
       unchanged: false,
     };
-  }
-
-  /**
-   * A person created with its first record's golden view: version 2, as if created (1) and
-   * refreshed (2), which is what the bulk import writes for a person of one record too.
-   */
-  private async newPerson(manager: EntityManager, golden: object): Promise<string> {
-    const id = randomUUID();
-    await manager.query(
-      `INSERT INTO person (id, status, successor_id, golden, version) VALUES ($1, 'active', NULL, $2::jsonb, 2)`,
-      [id, JSON.stringify(golden)],
-    );
-    return id;
   }
 
   private async link(
@@ -393,6 +360,38 @@ export class RegistrationService {
       tasks.push({ type: 'nhs-trace', recordId: record.id, candidatePersonId: null, score: null });
     return tasks;
   }
+}
+
+/** The answer to a registration sent again unchanged, from what the lookup read. */
+function unchangedResult(known: KnownRegistration): RegistrationResult {
+  const link = known.link;
+  if (!link) throw new Error(`record ${known.id} has no current link`);
+  const decision: RegistrationDecision =
+    link.type === 'manual' || link.reason === 'auto-link' ? 'linked' : link.reason === 'review' ? 'review' : 'new';
+  return {
+    recordId: known.id,
+    personId: link.personId,
+    decision,
+    score: link.score,
+    matchProbability: link.matchProbability,
+    unchanged: true,
+    updated: false,
+    flags: known.flags,
+  };
+}
+
+/** What the ledger records of a registration's outcome. */
+function auditAfter(record: SourceRecordEntity, result: Answer) {
+  return {
+    sourceSystem: record.sourceSystem,
+    localId: record.localId,
+    version: record.version,
+    personId: result.personId,
+    decision: result.decision,
+    score: result.score,
+    matchProbability: result.matchProbability,
+    flags: record.flags,
+  };
 }
 
 function linkPayload(record: SourceRecordEntity) {

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '@concord/persistence';
 import { ServiceError, ServiceErrorCode } from '../errors/service-error';
 
 /**
@@ -10,7 +11,8 @@ import { ServiceError, ServiceErrorCode } from '../errors/service-error';
 export async function lockActivePerson(manager: EntityManager, personId: string): Promise<string> {
   let id = personId;
   for (let hops = 0; hops < 64; hops += 1) {
-    const rows: Array<{ status: string; successor_id: string | null }> = await manager.query(
+    const rows: Array<{ status: string; successor_id: string | null }> = await preparedQuery(
+      manager,
       'SELECT status, successor_id FROM person WHERE id = $1 FOR UPDATE',
       [id],
     );

@@ -49,37 +49,53 @@ export interface TaskToOpen {
  */
 export async function openTasks(manager: EntityManager, tasks: TaskToOpen[]): Promise<void> {
   if (tasks.length === 0) return;
-  // One statement for all of them (a registration's round trips are what bound its rate);
-  // the tasks travel as one JSON parameter, as in the bulk import.
-  await manager.query(
-    `INSERT INTO review_task (id, type, status, record_id, candidate_person_id, score, match_probability,
+  const params: unknown[] = [];
+  await manager.query(openTasksSql(tasks, params), params);
+}
+
+/**
+ * `openTasks`'s INSERT as SQL, for a caller that writes the tasks inside a statement of its
+ * own (a data-modifying CTE); the tasks travel as one JSON parameter pushed onto `params`.
+ * `recordSourceSystem`: the source system of a record the same statement inserts (which the
+ * statement's own reads cannot see yet).
+ */
+export function openTasksSql(
+  tasks: TaskToOpen[],
+  params: unknown[],
+  options: { recordSourceSystem?: string } = {},
+): string {
+  const json = `$${params.push(
+    JSON.stringify(
+      tasks.map((t) => ({
+        id: randomUUID(),
+        type: t.type,
+        rid: t.recordId,
+        pid: t.candidatePersonId,
+        score: t.score ? Math.round(t.score.weight * 1000) / 1000 : 0,
+        prob: t.score?.probability ?? 0,
+        prio: taskPriority(t.type, t.score?.probability ?? null),
+        expl: t.score ? explanationOf(t.score) : {},
+        mv: t.score?.modelVersion ?? '',
+      })),
+    ),
+  )}::json`;
+  const recordSystem =
+    options.recordSourceSystem === undefined
+      ? 'SELECT r.source_system FROM source_record r WHERE r.id = t.rid'
+      : `SELECT $${params.push(options.recordSourceSystem)}::text`;
+  // The tasks' source systems: two indexed lookups in a UNION (an OR of the two made the
+  // planner scan every record).
+  return `INSERT INTO review_task (id, type, status, record_id, candidate_person_id, score, match_probability,
                              priority, explanation, model_version, source_systems, version)
      SELECT t.id, t.type, 'open', t.rid, t.pid, t.score, t.prob, t.prio, t.expl, t.mv,
-            -- Two indexed lookups in a UNION: an OR of the two made the planner scan every record.
-            ARRAY(SELECT r.source_system FROM source_record r WHERE r.id = t.rid
+            ARRAY(${recordSystem}
                   UNION
                   SELECT r.source_system FROM link l JOIN source_record r ON r.id = l.record_id
                    WHERE l.person_id = t.pid AND l.ended_at IS NULL
                   ORDER BY 1), 1
-       FROM json_to_recordset($1::json)
+       FROM json_to_recordset(${json})
          AS t(id uuid, type text, rid uuid, pid uuid, score float8, prob float8, prio int, expl jsonb, mv text)
-     ON CONFLICT DO NOTHING`,
-    [
-      JSON.stringify(
-        tasks.map((t) => ({
-          id: randomUUID(),
-          type: t.type,
-          rid: t.recordId,
-          pid: t.candidatePersonId,
-          score: t.score ? Math.round(t.score.weight * 1000) / 1000 : 0,
-          prob: t.score?.probability ?? 0,
-          prio: taskPriority(t.type, t.score?.probability ?? null),
-          expl: t.score ? explanationOf(t.score) : {},
-          mv: t.score?.modelVersion ?? '',
-        })),
-      ),
-    ],
-  );
+     ON CONFLICT DO NOTHING`;
 }
 
 /** Closes the open trace task of a record that now carries a valid NHS number. */
