@@ -62,6 +62,9 @@ const common = {
   synchronize: false,
 };
 
+/** How prepared statements are planned on every connection (see the server options below). */
+const GENERIC_PLANS = 'force_generic_plan';
+
 /** TypeORM options for a database; the embedded engine is started (and locked) here. */
 export async function createDataSourceOptions(
   config: DatabaseConfig,
@@ -79,6 +82,11 @@ export async function createDataSourceOptions(
         url: config.url,
         poolSize: config.poolSize ?? 10,
         logging: config.logging ?? false,
+        // Prepared statements (`preparedQuery`, the only named ones: TypeORM's are unnamed)
+        // keep one generic plan: their statements are index lookups whose best plan does not
+        // depend on the values, and re-planning the registration lookup on every call cost
+        // as much as running it.
+        extra: { options: `-c plan_cache_mode=${GENERIC_PLANS}` },
       },
       dump: null,
       release: async () => undefined,
@@ -95,6 +103,7 @@ export async function createDataSourceOptions(
       ...(inMemory ? {} : { dataDir: config.dataDir }),
       ...(config.initialDump ? { loadDataDir: config.initialDump } : {}),
     });
+    await db.exec(`SET plan_cache_mode = ${GENERIC_PLANS}`);
     const pg = createPgConfig(db);
     return {
       engine: 'pglite',
