@@ -9,6 +9,7 @@ import { ModelVersions1795864196872 } from './1795864196872-ModelVersions';
 import { ChangeFeedSequencer1795873359894 } from './1795873359894-ChangeFeedSequencer';
 import { OperationRequesterId1795880000000 } from './1795880000000-OperationRequesterId';
 import { TaskAssigneeId1795890000000 } from './1795890000000-TaskAssigneeId';
+import { RegistrationFunctions1795900000000 } from './1795900000000-RegistrationFunctions';
 
 /** Every migration in order. Listed explicitly so bundled builds carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   ChangeFeedSequencer1795873359894,
   OperationRequesterId1795880000000,
   TaskAssigneeId1795890000000,
+  RegistrationFunctions1795900000000,
 ];

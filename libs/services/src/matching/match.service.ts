@@ -9,7 +9,7 @@ import {
   scoreAgainstPerson,
   standardise,
 } from '@concord/matching';
-import { PersonEntity } from '@concord/persistence';
+import { PersonEntity, preparedQuery } from '@concord/persistence';
 import { auditInsertSql, AuditActor } from '../audit/audit-log';
 import { invalid } from '../errors/service-error';
 import { findCandidatePersons, findPersonsByFamilyName } from '../registration/candidates';
@@ -98,7 +98,8 @@ export class MatchService {
       ],
       params,
     );
-    const rows: PersonRow[] = await this.dataSource.query(
+    const rows: PersonRow[] = await preparedQuery(
+      this.dataSource.manager,
       `WITH audited AS (${audit})
        SELECT id, status, successor_id, golden, version, created_at, updated_at
          FROM person WHERE id = ANY($1::uuid[])`,

@@ -21,7 +21,8 @@ export async function findCandidatePersons(
   if (keys.length === 0) return [];
   // One round trip: the persons sharing a key (capped), then all their current records.
   const rows: Array<{ person_id: string; record_id: string; standardised: StandardRecord }> =
-    await manager.query(
+    await preparedQuery(
+      manager,
       `WITH persons AS (
        SELECT DISTINCT l.person_id
          FROM blocking_key bk
@@ -45,7 +46,8 @@ export async function findPersonsByFamilyName(
   maxPersons = 100,
 ): Promise<CandidatePerson[]> {
   const rows: Array<{ person_id: string; record_id: string; standardised: StandardRecord }> =
-    await manager.query(
+    await preparedQuery(
+      manager,
       `WITH persons AS (
        SELECT DISTINCT l.person_id
          FROM source_record s
@@ -71,16 +73,4 @@ export function groupByPerson(
     person.records.push({ recordId: row.record_id, standardised: row.standardised });
   }
   return [...byPerson.values()];
-}
-
-/** Serialises registrations that could match each other (they share a blocking key). */
-export async function lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
-  // Taken in sorted order (the ordered subquery feeds the aggregate in order), so two
-  // transactions never wait for each other's locks in a cycle; one round trip for all keys.
-  await preparedQuery(
-    manager,
-    `SELECT count(pg_advisory_xact_lock(hashtext(k)))
-       FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`,
-    [keys],
-  );
 }

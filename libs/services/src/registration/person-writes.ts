@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { PersonEntity, preparedQuery, SourceRecordEntity } from '@concord/persistence';
 import { GoldenSource, goldenView } from '../golden/golden-view';
+import { ServiceError, ServiceErrorCode } from '../errors/service-error';
 
 /** Recomputes a person's golden view from its currently linked records. */
 export async function refreshGolden(manager: EntityManager, personId: string): Promise<void> {
@@ -19,34 +20,28 @@ export async function refreshGolden(manager: EntityManager, personId: string): P
 }
 
 /**
- * What a person's golden view is computed from: its currently linked records, read with a
- * plain query (on the registration path TypeORM's query building and hydration cost more
- * CPU than the indexed read). Read with the person locked, so no link can change under it.
+ * Locks the person a record is about to join, following a retired person to its successor
+ * (as `lockActivePerson`), and reads the current records its golden view is computed from,
+ * after the lock, so no link can change under it: one round trip
+ * (`concord_lock_person_for_link`, migration RegistrationFunctions).
  */
-export async function goldenSourcesOf(manager: EntityManager, personId: string): Promise<GoldenSource[]> {
-  const rows: Array<{
-    raw: GoldenSource['raw'];
-    source_system: string;
-    nhs_number: string | null;
-    nhs_number_status: GoldenSource['nhsNumberStatus'];
-    date_of_birth: string | null;
-    flags: string[];
-    updated_at: Date;
-  }> = await preparedQuery(
-    manager,
-    `SELECT r.raw, r.source_system, r.nhs_number, r.nhs_number_status, r.date_of_birth::text AS date_of_birth,
-            r.flags, r.updated_at
-       FROM link l JOIN source_record r ON r.id = l.record_id
-      WHERE l.person_id = $1 AND l.ended_at IS NULL`,
-    [personId],
-  );
-  return rows.map((r) => ({
-    raw: r.raw,
-    sourceSystem: r.source_system,
-    nhsNumber: r.nhs_number,
-    nhsNumberStatus: r.nhs_number_status,
-    dateOfBirth: r.date_of_birth,
-    flags: r.flags,
-    updatedAt: new Date(r.updated_at),
-  }));
+export async function lockPersonForLink(
+  manager: EntityManager,
+  personId: string,
+): Promise<{ personId: string; records: GoldenSource[] }> {
+  const [{ locked }]: Array<{
+    locked: {
+      personId?: string;
+      missing?: string;
+      chainTooLong?: string;
+      records?: Array<Omit<GoldenSource, 'updatedAt'> & { updatedAt: string }>;
+    };
+  }> = await preparedQuery(manager, 'SELECT concord_lock_person_for_link($1::uuid) AS locked', [personId]);
+  if (locked.missing) throw new ServiceError(ServiceErrorCode.NotFound, `person ${locked.missing} not found`);
+  if (locked.chainTooLong || !locked.personId)
+    throw new ServiceError(ServiceErrorCode.Conflict, `person ${personId}: successor chain too long`);
+  return {
+    personId: locked.personId,
+    records: (locked.records ?? []).map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) })),
+  };
 }

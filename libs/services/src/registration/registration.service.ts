@@ -18,9 +18,8 @@ import {
 } from '@concord/persistence';
 import { appendAudit, AuditActor, toAuditActor } from '../audit/audit-log';
 import { appendChangeEvents, NewChangeEvent } from '../events/change-events';
-import { goldenSourcesOf, refreshGolden } from './person-writes';
+import { lockPersonForLink, refreshGolden } from './person-writes';
 import { goldenView } from '../golden/golden-view';
-import { lockKeys } from './candidates';
 import { KnownRegistration, lookUpRegistration } from './registration-lookup';
 import { writePlacement } from './placement-write';
 import { normaliseRecordInput } from './record-input';
@@ -81,9 +80,10 @@ export class RegistrationService {
     const identityKey = `registration:${JSON.stringify([normalised.sourceSystem, normalised.localId])}`;
     const wanted = this.frequencies ? this.frequencies.wanted(standardised) : { fields: [], values: [] };
     return inTransaction(this.dataSource, async (manager) => {
-      await lockKeys(manager, [identityKey, ...keys]);
-      // One round trip for the registration already held, the candidates and the frequencies.
+      // One round trip: the keys locked, then the registration already held, the candidates
+      // and the frequencies read.
       const lookup = await lookUpRegistration(manager, {
+        lockKeys: [identityKey, ...keys],
         sourceSystem: normalised.sourceSystem,
         localId: normalised.localId,
         keys,
@@ -192,8 +192,8 @@ export class RegistrationService {
     let decision: RegistrationDecision;
     if (best && best.score.decision === 'link') {
       // A steward may have merged the person away meanwhile: link to its survivor.
-      const id = await lockActivePerson(manager, best.personId);
-      person = { id, isNew: false, golden: goldenView([...(await goldenSourcesOf(manager, id)), record]) };
+      const { personId, records } = await lockPersonForLink(manager, best.personId);
+      person = { id: personId, isNew: false, golden: goldenView([...records, record]) };
       decision = 'linked';
     } else {
       // The record is the person's only one: its golden view is known without reading back.
