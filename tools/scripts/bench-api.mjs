@@ -264,7 +264,11 @@ async function loadGenerator(configPath) {
                 // A GET carries no body, so no content-type (the server would wait for one).
                 const request = {
                   ...req,
-                  headers: e.body ? headers : name === 'health' ? {} : { authorization: headers.authorization },
+                  headers: e.body
+                    ? headers
+                    : name === 'health'
+                      ? {}
+                      : { authorization: headers.authorization },
                   path: typeof e.path === 'function' ? e.path() : e.path,
                 };
                 if (e.body) request.body = e.body();

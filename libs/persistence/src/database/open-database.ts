@@ -66,9 +66,7 @@ const common = {
 const GENERIC_PLANS = 'force_generic_plan';
 
 /** TypeORM options for a database; the embedded engine is started (and locked) here. */
-export async function createDataSourceOptions(
-  config: DatabaseConfig,
-): Promise<{
+export async function createDataSourceOptions(config: DatabaseConfig): Promise<{
   options: DataSourceOptions;
   engine: DatabaseEngine;
   dump: (() => Promise<Blob>) | null;

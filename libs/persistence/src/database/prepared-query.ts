@@ -18,7 +18,11 @@ const names = new Map<string, string>();
  * becomes a statement kept by each connection for its lifetime. Uses the manager's
  * transaction when it has one; errors are TypeORM's `QueryFailedError`, as from `query`.
  */
-export async function preparedQuery<T>(manager: EntityManager, text: string, params: unknown[]): Promise<T[]> {
+export async function preparedQuery<T>(
+  manager: EntityManager,
+  text: string,
+  params: unknown[],
+): Promise<T[]> {
   let name = names.get(text);
   if (!name) {
     name = `concord_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;

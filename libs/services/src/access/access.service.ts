@@ -1,6 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApiKeyEntity, ApiScope, AppSettingEntity, AppUserEntity, preparedQuery, Role } from '@concord/persistence';
+import {
+  ApiKeyEntity,
+  ApiScope,
+  AppSettingEntity,
+  AppUserEntity,
+  preparedQuery,
+  Role,
+} from '@concord/persistence';
 import { invalid, notFound, ServiceError, ServiceErrorCode } from '../errors/service-error';
 import { appendAudit, AuditActor } from '../audit/audit-log';
 import { hashPassword, verifyPassword } from './passwords';

@@ -37,7 +37,8 @@ export async function appendChangeEvents(manager: EntityManager, events: NewChan
 export function changeEventsInsertSql(events: NewChangeEvent[], params: unknown[]): string {
   const $ = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
   const rows = events.map(
-    (e) => `(${$(e.type)}, ${$(e.personId, '::uuid')}, ${$(e.recordId, '::uuid')}, ${$(JSON.stringify(e.payload), '::jsonb')})`,
+    (e) =>
+      `(${$(e.type)}, ${$(e.personId, '::uuid')}, ${$(e.recordId, '::uuid')}, ${$(JSON.stringify(e.payload), '::jsonb')})`,
   );
   return `INSERT INTO change_event (type, person_id, record_id, payload) VALUES ${rows.join(', ')}`;
 }

@@ -15,7 +15,6 @@ import { invalid } from '../errors/service-error';
 import { findCandidatePersons, findPersonsByFamilyName } from '../registration/candidates';
 import { normaliseRecordInput } from '../registration/record-input';
 
-
 export interface MatchCandidate {
   personId: string;
   /** Match weight in bits. */

@@ -61,7 +61,9 @@ export async function writePlacement(manager: EntityManager, placement: Placemen
                ${actorName}, NULL, NULL))`,
   ];
   if (placement.tasks.length > 0)
-    parts.push(`t AS (${openTasksSql(placement.tasks, params, { recordSourceSystem: record.sourceSystem })})`);
+    parts.push(
+      `t AS (${openTasksSql(placement.tasks, params, { recordSourceSystem: record.sourceSystem })})`,
+    );
   if (placement.events.length > 0) parts.push(`e AS (${changeEventsInsertSql(placement.events, params)})`);
   parts.push(`a AS (${auditInsertSql(placement.actor, [placement.audit], params)})`);
   // A handful of texts (new person or not, with tasks or not): prepared once per connection.

@@ -135,7 +135,8 @@ export class RegistrationService {
       let best: Best | null = null;
       for (const candidate of scored)
         if (!best || candidate.score.weight > best.score.weight) best = candidate;
-      if (!known) return this.placeNew(manager, record, keys, standardised, scored, best, auditActor, model.version);
+      if (!known)
+        return this.placeNew(manager, record, keys, standardised, scored, best, auditActor, model.version);
       await this.storeUpdate(manager, record, keys, actor);
       const previous = known.link?.personId ?? null;
       const result = await this.reevaluate(manager, record, standardised, scored, best, actor);
@@ -154,14 +155,29 @@ export class RegistrationService {
   }
 
   /** A changed registration: the new version, its history row and its blocking keys. */
-  private async storeUpdate(manager: EntityManager, record: SourceRecordEntity, keys: string[], actor: string) {
+  private async storeUpdate(
+    manager: EntityManager,
+    record: SourceRecordEntity,
+    keys: string[],
+    actor: string,
+  ) {
     const { id, version, raw, contentHash } = record;
     const { standardised, nhsNumber, nhsNumberStatus, searchFamilyName, dateOfBirth, flags } = record;
     await manager
       .getRepository(SourceRecordEntity)
       .update(
         { id },
-        { raw, standardised, nhsNumber, nhsNumberStatus, searchFamilyName, dateOfBirth, flags, contentHash, version },
+        {
+          raw,
+          standardised,
+          nhsNumber,
+          nhsNumberStatus,
+          searchFamilyName,
+          dateOfBirth,
+          flags,
+          contentHash,
+          version,
+        },
       );
     await manager
       .getRepository(SourceRecordVersionEntity)
@@ -293,7 +309,12 @@ export class RegistrationService {
     return this.answer(record.id, personId, decision, best);
   }
 
-  private answer(recordId: string, personId: string, decision: RegistrationDecision, best: Best | null): Answer {
+  private answer(
+    recordId: string,
+    personId: string,
+    decision: RegistrationDecision,
+    best: Best | null,
+  ): Answer {
     return {
       recordId,
       personId,
@@ -367,7 +388,11 @@ function unchangedResult(known: KnownRegistration): RegistrationResult {
   const link = known.link;
   if (!link) throw new Error(`record ${known.id} has no current link`);
   const decision: RegistrationDecision =
-    link.type === 'manual' || link.reason === 'auto-link' ? 'linked' : link.reason === 'review' ? 'review' : 'new';
+    link.type === 'manual' || link.reason === 'auto-link'
+      ? 'linked'
+      : link.reason === 'review'
+        ? 'review'
+        : 'new';
   return {
     recordId: known.id,
     personId: link.personId,
