@@ -1,5 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { PersonEntity, preparedQuery, SourceRecordEntity } from '@concord/persistence';
+import {
+  BlockingKeyEntity,
+  PersonEntity,
+  preparedQuery,
+  SourceRecordEntity,
+  SourceRecordVersionEntity,
+} from '@concord/persistence';
 import { GoldenSource, goldenView } from '../golden/golden-view';
 import { ServiceError, ServiceErrorCode } from '../errors/service-error';
 
@@ -44,4 +50,35 @@ export async function lockPersonForLink(
     personId: locked.personId,
     records: (locked.records ?? []).map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) })),
   };
+}
+
+/** A changed registration: its new version, the version's history row and its blocking keys. */
+export async function storeRecordUpdate(
+  manager: EntityManager,
+  record: SourceRecordEntity,
+  keys: string[],
+  actor: string,
+): Promise<void> {
+  const { id, version, raw, contentHash, standardised, nhsNumber, nhsNumberStatus } = record;
+  const { searchFamilyName, dateOfBirth, flags } = record;
+  await manager.getRepository(SourceRecordEntity).update(
+    { id },
+    {
+      raw,
+      standardised,
+      nhsNumber,
+      nhsNumberStatus,
+      searchFamilyName,
+      dateOfBirth,
+      flags,
+      contentHash,
+      version,
+    },
+  );
+  await manager
+    .getRepository(SourceRecordVersionEntity)
+    .insert({ recordId: id, version, raw, contentHash, actor });
+  await manager.delete(BlockingKeyEntity, { recordId: id });
+  if (keys.length > 0)
+    await manager.getRepository(BlockingKeyEntity).insert(keys.map((key) => ({ recordId: id, key })));
 }

@@ -4,6 +4,7 @@ import { preparedQuery, SourceRecordEntity } from '@concord/persistence';
 import { AuditActor, auditInsertSql, NewAuditEvent } from '../audit/audit-log';
 import { changeEventsInsertSql, NewChangeEvent } from '../events/change-events';
 import { explanationOf, openTasksSql, TaskToOpen } from '../steward/task-opening';
+import { roundWeight } from './registration-outcome';
 
 export interface Placement {
   record: SourceRecordEntity;
@@ -55,7 +56,7 @@ export async function writePlacement(manager: EntityManager, placement: Placemen
     `l AS (
        INSERT INTO link (record_id, person_id, type, score, match_probability, model_version, explanation, reason,
                          created_by, ended_at, ended_by)
-       VALUES (${recordId}, ${personId}, 'auto', ${$(link.score ? round(link.score.weight) : null, '::float8')},
+       VALUES (${recordId}, ${personId}, 'auto', ${$(link.score ? roundWeight(link.score.weight) : null, '::float8')},
                ${$(link.score?.probability ?? null, '::float8')}, ${$(link.modelVersion)},
                ${$(link.score ? JSON.stringify(explanationOf(link.score)) : null, '::jsonb')}, ${$(link.reason)},
                ${actorName}, NULL, NULL))`,
@@ -68,8 +69,4 @@ export async function writePlacement(manager: EntityManager, placement: Placemen
   parts.push(`a AS (${auditInsertSql(placement.actor, [placement.audit], params)})`);
   // A handful of texts (new person or not, with tasks or not): prepared once per connection.
   await preparedQuery(manager, `WITH ${parts.join(',\n')}\n SELECT 1`, params);
-}
-
-function round(weight: number): number {
-  return Math.round(weight * 1000) / 1000;
 }

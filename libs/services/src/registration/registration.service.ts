@@ -9,53 +9,33 @@ import {
   standardise,
   StandardRecord,
 } from '@concord/matching';
-import {
-  BlockingKeyEntity,
-  LinkEntity,
-  PersonEntity,
-  SourceRecordEntity,
-  SourceRecordVersionEntity,
-} from '@concord/persistence';
+import { LinkEntity, PersonEntity, SourceRecordEntity } from '@concord/persistence';
 import { appendAudit, AuditActor, toAuditActor } from '../audit/audit-log';
 import { appendChangeEvents, NewChangeEvent } from '../events/change-events';
-import { lockPersonForLink, refreshGolden } from './person-writes';
+import { lockPersonForLink, refreshGolden, storeRecordUpdate } from './person-writes';
 import { goldenView } from '../golden/golden-view';
-import { KnownRegistration, lookUpRegistration } from './registration-lookup';
+import { lookUpRegistration } from './registration-lookup';
 import { writePlacement } from './placement-write';
+import {
+  Answer,
+  auditAfter,
+  linkPayload,
+  RegistrationDecision,
+  RegistrationResult,
+  roundWeight,
+  tasksFor,
+  unchangedResult,
+} from './registration-outcome';
 import { normaliseRecordInput } from './record-input';
 import { keptApartFrom } from '../steward/kept-apart';
-import {
-  closeTraceTask,
-  explanationOf,
-  openTasks,
-  queueFor,
-  ScoredCandidate,
-  TaskToOpen,
-} from '../steward/task-opening';
+import { closeTraceTask, explanationOf, openTasks, ScoredCandidate } from '../steward/task-opening';
 import { lockActivePerson } from '../steward/person-locks';
 import { TermFrequencyStore } from '../frequencies/term-frequency-store';
 import { inTransaction } from '../errors/transactions';
 
-export type RegistrationDecision = 'linked' | 'new' | 'review';
-
-export interface RegistrationResult {
-  recordId: string;
-  personId: string;
-  decision: RegistrationDecision;
-  /** Match weight of the best candidate (null when there was none). */
-  score: number | null;
-  matchProbability: number | null;
-  /** True when the same registration had already been received: nothing changed. */
-  unchanged: boolean;
-  /** True when the registration was already known and this call changed it (an update). */
-  updated: boolean;
-  flags: string[];
-}
+export type { RegistrationDecision, RegistrationResult } from './registration-outcome';
 
 type Best = ScoredCandidate;
-
-/** A placement's outcome, before the flags and the update marker are added. */
-type Answer = Omit<RegistrationResult, 'updated' | 'flags'>;
 
 /**
  * Registers or updates one source record: standardise, fetch candidate persons by blocking
@@ -137,7 +117,7 @@ export class RegistrationService {
         if (!best || candidate.score.weight > best.score.weight) best = candidate;
       if (!known)
         return this.placeNew(manager, record, keys, standardised, scored, best, auditActor, model.version);
-      await this.storeUpdate(manager, record, keys, actor);
+      await storeRecordUpdate(manager, record, keys, actor);
       const previous = known.link?.personId ?? null;
       const result = await this.reevaluate(manager, record, standardised, scored, best, actor);
       await appendAudit(manager, auditActor, [
@@ -152,39 +132,6 @@ export class RegistrationService {
       ]);
       return { ...result, updated: true, flags: record.flags };
     });
-  }
-
-  /** A changed registration: the new version, its history row and its blocking keys. */
-  private async storeUpdate(
-    manager: EntityManager,
-    record: SourceRecordEntity,
-    keys: string[],
-    actor: string,
-  ) {
-    const { id, version, raw, contentHash } = record;
-    const { standardised, nhsNumber, nhsNumberStatus, searchFamilyName, dateOfBirth, flags } = record;
-    await manager
-      .getRepository(SourceRecordEntity)
-      .update(
-        { id },
-        {
-          raw,
-          standardised,
-          nhsNumber,
-          nhsNumberStatus,
-          searchFamilyName,
-          dateOfBirth,
-          flags,
-          contentHash,
-          version,
-        },
-      );
-    await manager
-      .getRepository(SourceRecordVersionEntity)
-      .insert({ recordId: id, version, raw, contentHash, actor });
-    await manager.delete(BlockingKeyEntity, { recordId: id });
-    if (keys.length > 0)
-      await manager.getRepository(BlockingKeyEntity).insert(keys.map((key) => ({ recordId: id, key })));
   }
 
   /**
@@ -229,7 +176,7 @@ export class RegistrationService {
         reason: decision === 'linked' ? 'auto-link' : decision === 'review' ? 'review' : 'new-person',
         modelVersion: decision === 'linked' && best ? best.score.modelVersion : modelVersion,
       },
-      tasks: this.tasksFor(record, standardised, scored, best, person.id),
+      tasks: tasksFor(record, standardised, scored, best, person.id),
       events,
       audit: {
         action: 'record.registered',
@@ -292,7 +239,7 @@ export class RegistrationService {
     } else if (other && other.score.decision === 'review') {
       decision = 'review';
     }
-    const tasks = this.tasksFor(record, standardised, scored, best, personId);
+    const tasks = tasksFor(record, standardised, scored, best, personId);
     // A link the record keeps despite a certain match elsewhere is a possible duplicate.
     if (other && other.score.decision === 'link' && personId === current.personId)
       tasks.push({
@@ -319,7 +266,7 @@ export class RegistrationService {
       recordId,
       personId,
       decision,
-      score: best ? round(best.score.weight) : null,
+      score: best ? roundWeight(best.score.weight) : null,
       matchProbability: best ? best.score.probability : null,
       unchanged: false,
     };
@@ -338,7 +285,7 @@ export class RegistrationService {
       recordId,
       personId,
       type: 'auto',
-      score: score ? round(score.weight) : null,
+      score: score ? roundWeight(score.weight) : null,
       matchProbability: score?.probability ?? null,
       modelVersion,
       explanation: score ? explanationOf(score) : null,
@@ -352,79 +299,6 @@ export class RegistrationService {
   private async endLink(manager: EntityManager, link: LinkEntity, actor: string) {
     await manager.update(LinkEntity, { id: link.id }, { endedAt: new Date(), endedBy: actor });
   }
-
-  /**
-   * The steward work a placement leaves: the best doubtful candidate (by queue), every other
-   * candidate holding the same valid NHS number without being linked, and tracing when the
-   * record's own NHS number is missing or invalid.
-   */
-  private tasksFor(
-    record: SourceRecordEntity,
-    standardised: StandardRecord,
-    scored: ScoredCandidate[],
-    best: Best | null,
-    personId: string,
-  ): TaskToOpen[] {
-    const tasks: TaskToOpen[] = [];
-    for (const candidate of scored) {
-      if (candidate.personId === personId) continue;
-      const queue = queueFor(standardised, candidate);
-      if (!queue || (queue === 'possible-duplicate' && candidate !== best)) continue;
-      tasks.push({
-        type: queue,
-        recordId: record.id,
-        candidatePersonId: candidate.personId,
-        score: candidate.score,
-      });
-    }
-    if (record.nhsNumberStatus !== 'valid')
-      tasks.push({ type: 'nhs-trace', recordId: record.id, candidatePersonId: null, score: null });
-    return tasks;
-  }
-}
-
-/** The answer to a registration sent again unchanged, from what the lookup read. */
-function unchangedResult(known: KnownRegistration): RegistrationResult {
-  const link = known.link;
-  if (!link) throw new Error(`record ${known.id} has no current link`);
-  const decision: RegistrationDecision =
-    link.type === 'manual' || link.reason === 'auto-link'
-      ? 'linked'
-      : link.reason === 'review'
-        ? 'review'
-        : 'new';
-  return {
-    recordId: known.id,
-    personId: link.personId,
-    decision,
-    score: link.score,
-    matchProbability: link.matchProbability,
-    unchanged: true,
-    updated: false,
-    flags: known.flags,
-  };
-}
-
-/** What the ledger records of a registration's outcome. */
-function auditAfter(record: SourceRecordEntity, result: Answer) {
-  return {
-    sourceSystem: record.sourceSystem,
-    localId: record.localId,
-    version: record.version,
-    personId: result.personId,
-    decision: result.decision,
-    score: result.score,
-    matchProbability: result.matchProbability,
-    flags: record.flags,
-  };
-}
-
-function linkPayload(record: SourceRecordEntity) {
-  return { sourceSystem: record.sourceSystem, localId: record.localId };
-}
-
-function round(weight: number): number {
-  return Math.round(weight * 1000) / 1000;
 }
 
 export type { StandardRecord };
