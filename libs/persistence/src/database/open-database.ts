@@ -65,6 +65,17 @@ const common = {
 /** How prepared statements are planned on every connection (see the server options below). */
 const GENERIC_PLANS = 'force_generic_plan';
 
+/** The server's startup `options`: the URL's own, if any, and the generic plans. */
+export function withGenericPlans(url: string): string {
+  let own: string | null = null;
+  try {
+    own = new URL(url).searchParams.get('options');
+  } catch {
+    // Not a URL the WHATWG parser takes (node-postgres may still): no options of its own.
+  }
+  return [own, `-c plan_cache_mode=${GENERIC_PLANS}`].filter(Boolean).join(' ');
+}
+
 /** TypeORM options for a database; the embedded engine is started (and locked) here. */
 export async function createDataSourceOptions(config: DatabaseConfig): Promise<{
   options: DataSourceOptions;
@@ -83,8 +94,8 @@ export async function createDataSourceOptions(config: DatabaseConfig): Promise<{
         // Prepared statements (`preparedQuery`, the only named ones: TypeORM's are unnamed)
         // keep one generic plan: their statements are index lookups whose best plan does not
         // depend on the values, and re-planning the registration lookup on every call cost
-        // as much as running it.
-        extra: { options: `-c plan_cache_mode=${GENERIC_PLANS}` },
+        // as much as running it. Options the URL itself gives (`?options=…`) are kept.
+        extra: { options: withGenericPlans(config.url) },
       },
       dump: null,
       release: async () => undefined,
