@@ -2,8 +2,9 @@
 // Creates a PostgreSQL database, generates a population, bulk-imports it (timed), starts the
 // built API against it, and loads POST /api/v1/match, POST /api/v1/records and
 // GET /api/v1/links with autocannon from a second process (this script re-invoked with
-// --load-generator), then GET /health as the machine's floor (framework and one round trip). Prints p50/p95/p99 and requests/s against the targets of issue 5, then
-// stops the server and drops the database (unless --keep). `--db NAME --reuse` loads a database
+// --load-generator), then GET /health as the machine's floor (framework and one round trip).
+// Prints p50/p95/p99 and requests/s against the targets of issue 5, then stops the server
+// and drops the database (unless --keep). `--db NAME --reuse` loads a database
 // kept by an earlier run instead of importing again. Figures are printed, never asserted.
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
