@@ -1,6 +1,7 @@
 import { DEFAULT_MODEL, scorePair, standardise } from '@concord/matching';
 import { openTestDatabase, testEngines } from '@concord/persistence/testing';
 import type { OpenDatabase } from '@concord/persistence';
+import { RegistrationService } from '../registration/registration.service';
 import { TermFrequencyStore } from './term-frequency-store';
 
 describe.each(testEngines())('term frequencies on %s', (engine) => {
@@ -37,6 +38,28 @@ describe.each(testEngines())('term frequencies on %s', (engine) => {
       );
     expect(family(tfSmith, smith)?.tfAdjusted).toBe(true);
     expect(family(tfSmith, smith)!.weight).toBeLessThan(family(tfRare, rare)!.weight);
+  });
+
+  it("adjusts a registration's comparisons with the frequencies its lookup read", async () => {
+    const store = new TermFrequencyStore(db.dataSource, { minRecords: 50 });
+    await store.refresh();
+    const registration = new RegistrationService(db.dataSource, () => DEFAULT_MODEL, store);
+    const ann = {
+      familyName: 'Smith',
+      givenName: 'Ann',
+      dateOfBirth: '1961-07-05',
+      sex: 'F',
+      postcode: 'LS1 4AP',
+    };
+    await registration.register({ sourceSystem: 'RIS', localId: 'TF1', ...ann }, 'test');
+    const second = await registration.register({ sourceSystem: 'PAS', localId: 'TF2', ...ann }, 'test');
+    expect(second.score).not.toBeNull();
+    const [link] = await db.dataSource.query(
+      `SELECT l.explanation FROM link l JOIN source_record r ON r.id = l.record_id
+        WHERE r.local_id = 'TF2' AND l.ended_at IS NULL`,
+    );
+    const family = link.explanation.comparisons.find((c: { field: string }) => c.field === 'familyName');
+    expect(family).toMatchObject({ tfAdjusted: true });
   });
 
   it('makes no adjustment while too few records are loaded to trust the counts', async () => {
