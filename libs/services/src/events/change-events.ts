@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ChangeEventEntity, ChangeEventType } from '@concord/persistence';
+import type { ChangeEventType } from '@concord/persistence';
 
 export interface NewChangeEvent {
   type: ChangeEventType;
@@ -19,14 +19,8 @@ const SEQUENCE_BATCH = 5000;
  */
 export async function appendChangeEvents(manager: EntityManager, events: NewChangeEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await manager.getRepository(ChangeEventEntity).insert(
-    events.map((e) => ({
-      type: e.type,
-      personId: e.personId,
-      recordId: e.recordId,
-      payload: e.payload,
-    })),
-  );
+  const params: unknown[] = [];
+  await manager.query(changeEventsInsertSql(events, params), params);
 }
 
 /**

@@ -52,7 +52,7 @@ export class MatchService {
       throw invalid('record', 'give at least one demographic field');
     const model = this.model();
     const record = standardise(demographics);
-    const candidates = await findCandidatePersons(this.dataSource.manager, blockingKeys(record, model), null);
+    const candidates = await findCandidatePersons(this.dataSource.manager, blockingKeys(record, model));
     if (options.search && record.familyName) {
       // A steward's search may lack the date of birth (or give an impossible one) that most
       // blocking keys need: persons holding a record with the same family name (indexed)

@@ -2,7 +2,12 @@ import { EntityManager } from 'typeorm';
 import type { NhsNumberStatus, SourceRecordInput } from '@concord/domain';
 import type { StandardRecord } from '@concord/matching';
 import { LinkType, preparedQuery } from '@concord/persistence';
-import { CandidatePerson, groupByPerson } from './candidates';
+
+/** A person sharing a blocking key with the incoming record, with its current records. */
+export interface CandidatePerson {
+  personId: string;
+  records: Array<{ recordId: string; standardised: StandardRecord }>;
+}
 
 /** The registration already held for (source system, local id), with its current link. */
 export interface KnownRegistration {
@@ -39,8 +44,9 @@ export interface LookupRequest {
    * blocking keys (taken in sorted order, so two registrations never wait in a cycle).
    */
   lockKeys: string[];
-  sourceSystem: string;
-  localId: string;
+  /** The registration's identifier (null: none to read or exclude). */
+  sourceSystem: string | null;
+  localId: string | null;
   keys: string[];
   /** The fields and values whose term frequencies to read (empty: none). */
   frequencyFields: string[];
@@ -57,7 +63,7 @@ type KnownRow = Omit<KnownRegistration, 'createdAt' | 'link'> & {
  * Locks the registration's keys, then reads everything it needs to decide, in one round
  * trip (`concord_registration_lookup`, migration RegistrationFunctions): the registration
  * already held for the identifier (with its link), the candidate persons by blocking key
- * (capped, as `findCandidatePersons`) and the term frequencies of the record's values. The
+ * (capped; `findCandidatePersons` asks for these alone) and the term frequencies of the record's values. The
  * reads run after the locks, so they see everything the previous holder of a lock committed:
  * two registrations of one new patient sharing a key end as one person.
  */
@@ -93,4 +99,17 @@ export async function lookUpRegistration(
     })),
   );
   return { known, candidates, frequencyRows: lookup.frequencies ?? [] };
+}
+
+/** Candidate rows (one per current record) grouped by person, in the order they came. */
+export function groupByPerson(
+  rows: Array<{ person_id: string; record_id: string; standardised: StandardRecord }>,
+): CandidatePerson[] {
+  const byPerson = new Map<string, CandidatePerson>();
+  for (const row of rows) {
+    let person = byPerson.get(row.person_id);
+    if (!person) byPerson.set(row.person_id, (person = { personId: row.person_id, records: [] }));
+    person.records.push({ recordId: row.record_id, standardised: row.standardised });
+  }
+  return [...byPerson.values()];
 }

@@ -12,7 +12,7 @@ import {
 import { LinkEntity, PersonEntity, SourceRecordEntity } from '@concord/persistence';
 import { appendAudit, AuditActor, toAuditActor } from '../audit/audit-log';
 import { appendChangeEvents, NewChangeEvent } from '../events/change-events';
-import { lockPersonForLink, refreshGolden, storeRecordUpdate } from './person-writes';
+import { refreshGolden, storeRecordUpdate } from './person-writes';
 import { goldenView } from '../golden/golden-view';
 import { lookUpRegistration } from './registration-lookup';
 import { writePlacement } from './placement-write';
@@ -29,7 +29,7 @@ import {
 import { normaliseRecordInput } from './record-input';
 import { keptApartFrom } from '../steward/kept-apart';
 import { closeTraceTask, explanationOf, openTasks, ScoredCandidate } from '../steward/task-opening';
-import { lockActivePerson } from '../steward/person-locks';
+import { lockActivePerson, lockPersonForLink } from '../steward/person-locks';
 import { TermFrequencyStore } from '../frequencies/term-frequency-store';
 import { inTransaction } from '../errors/transactions';
 

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { preparedQuery } from '@concord/persistence';
 import { ServiceError, ServiceErrorCode } from '../errors/service-error';
+import type { GoldenSource } from '../golden/golden-view';
 
 /**
  * Locks a person row for the rest of the transaction and returns the id of the active
@@ -9,18 +10,34 @@ import { ServiceError, ServiceErrorCode } from '../errors/service-error';
  * never linked to a person that a concurrent merge has just retired.
  */
 export async function lockActivePerson(manager: EntityManager, personId: string): Promise<string> {
-  let id = personId;
-  for (let hops = 0; hops < 64; hops += 1) {
-    const rows: Array<{ status: string; successor_id: string | null }> = await preparedQuery(
-      manager,
-      'SELECT status, successor_id FROM person WHERE id = $1 FOR UPDATE',
-      [id],
-    );
-    if (rows.length === 0) throw new ServiceError(ServiceErrorCode.NotFound, `person ${id} not found`);
-    if (rows[0].status === 'active' || !rows[0].successor_id) return id;
-    id = rows[0].successor_id;
-  }
-  throw new ServiceError(ServiceErrorCode.Conflict, `person ${personId}: successor chain too long`);
+  return (await lockPersonForLink(manager, personId)).personId;
+}
+
+/**
+ * Locks the active person a record is about to join (a retired person's successor, as
+ * `lockActivePerson`) and reads, after the lock so no link can change under it, the current
+ * records its golden view is computed from: one round trip (`concord_lock_person_for_link`,
+ * migration RegistrationFunctions, where the successors are followed).
+ */
+export async function lockPersonForLink(
+  manager: EntityManager,
+  personId: string,
+): Promise<{ personId: string; records: GoldenSource[] }> {
+  const [{ locked }]: Array<{
+    locked: {
+      personId?: string;
+      missing?: string;
+      chainTooLong?: string;
+      records?: Array<Omit<GoldenSource, 'updatedAt'> & { updatedAt: string }>;
+    };
+  }> = await preparedQuery(manager, 'SELECT concord_lock_person_for_link($1::uuid) AS locked', [personId]);
+  if (locked.missing) throw new ServiceError(ServiceErrorCode.NotFound, `person ${locked.missing} not found`);
+  if (locked.chainTooLong || !locked.personId)
+    throw new ServiceError(ServiceErrorCode.Conflict, `person ${personId}: successor chain too long`);
+  return {
+    personId: locked.personId,
+    records: (locked.records ?? []).map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) })),
+  };
 }
 
 /** Locks several persons in id order (so two operations never wait on each other in a cycle). */

@@ -3,8 +3,8 @@ import { DEFAULT_MODEL } from '@concord/matching';
 import { openTestDatabase, testEngines } from '@concord/persistence/testing';
 import type { OpenDatabase } from '@concord/persistence';
 import { ServiceErrorCode } from '../errors/service-error';
-import { lockPersonForLink } from './person-writes';
-import { RegistrationService } from './registration.service';
+import { lockPersonForLink } from './person-locks';
+import { RegistrationService } from '../registration/registration.service';
 
 describe.each(testEngines())('locking the person a record joins, on %s', (engine) => {
   let db: OpenDatabase;
