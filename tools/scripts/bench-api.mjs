@@ -246,6 +246,7 @@ async function loadGenerator(configPath) {
       label: 'GET /health (floor)',
       method: 'GET',
       path: '/health',
+      anonymous: true,
     },
   };
   const out = {};
@@ -265,11 +266,7 @@ async function loadGenerator(configPath) {
                 // A GET carries no body, so no content-type (the server would wait for one).
                 const request = {
                   ...req,
-                  headers: e.body
-                    ? headers
-                    : name === 'health'
-                      ? {}
-                      : { authorization: headers.authorization },
+                  headers: e.body ? headers : e.anonymous ? {} : { authorization: headers.authorization },
                   path: typeof e.path === 'function' ? e.path() : e.path,
                 };
                 if (e.body) request.body = e.body();

@@ -11,8 +11,9 @@ const names = new Map<string, string>();
 /**
  * Runs a statement as a named prepared statement on the connection: PostgreSQL parses and
  * plans it once per connection (and, after a few runs, keeps a generic plan) instead of on
- * every call. On the registration path planning cost more than executing: the lookup
- * statement planned in 1.2 ms and ran in 1.3 ms (pg_stat_statements, 100 k persons).
+ * every call. On the registration path planning cost as much as executing: the lookup
+ * statement planned in 0.64 ms and ran in 0.82 ms (pg_stat_statements, one client, 100 k
+ * persons).
  *
  * Only for statements whose text is fixed (values as parameters): every distinct text
  * becomes a statement kept by each connection for its lifetime. Uses the manager's

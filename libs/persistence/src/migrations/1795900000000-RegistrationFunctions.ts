@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - `concord_registration_lookup`: locks the registration's keys (its identifier and its
  *   blocking keys, in sorted order, so two registrations never wait on each other in a
- *   cycle), then reads the registration already held for the identifier (with its current
- *   link), the candidate persons by blocking key (capped) with their current records'
+ *   cycle), then reads the registration already held for the identifier (what deciding
+ *   needs of it: version, content hash, flags, current link), the candidate persons by blocking key (capped) with their current records'
  *   standardised forms, and the term frequencies of the record's values.
  * - `concord_lock_person_for_link`: locks a person, following a retired person to its
  *   successor (as `lockActivePerson` does), then reads the current records its golden view
@@ -30,12 +30,11 @@ export class RegistrationFunctions1795900000000 implements MigrationInterface {
         PERFORM count(pg_advisory_xact_lock(hashtext(k)))
            FROM (SELECT DISTINCT k FROM unnest(p_lock_keys) AS k ORDER BY k) AS keys;
         WITH known AS (
-          SELECT r.id, r.version, r.content_hash AS "contentHash", r.raw, r.standardised, r.flags,
-                 r.nhs_number AS "nhsNumber", r.nhs_number_status AS "nhsNumberStatus",
-                 r.date_of_birth::text AS "dateOfBirth", r.created_at AS "createdAt",
+          SELECT r.id, r.version, r.content_hash AS "contentHash", r.flags, r.created_at AS "createdAt",
                  CASE WHEN l.person_id IS NULL THEN NULL ELSE
-                   json_build_object('personId', l.person_id, 'type', l.type, 'reason', l.reason,
-                                     'score', l.score, 'matchProbability', l.match_probability) END AS link
+                   json_build_object('id', l.id::text, 'personId', l.person_id, 'type', l.type,
+                                     'reason', l.reason, 'score', l.score,
+                                     'matchProbability', l.match_probability) END AS link
             FROM source_record r
             LEFT JOIN link l ON l.record_id = r.id AND l.ended_at IS NULL
            WHERE r.source_system = p_system AND r.local_id = p_local_id),

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { StandardRecord, TermFrequencyLookup } from '@concord/matching';
+import { lookUpRegistration } from '../registration/registration-lookup';
 
 type TfField = 'familyName' | 'givenName' | 'postcode';
 const FIELDS: TfField[] = ['familyName', 'givenName', 'postcode'];
@@ -39,13 +40,16 @@ export class TermFrequencyStore {
   async lookupFor(manager: EntityManager, record: StandardRecord): Promise<TermFrequencyLookup | undefined> {
     const { fields, values } = this.wanted(record);
     if (fields.length === 0) return undefined;
-    const rows: Array<{ field: string; value: string; count: string }> = await manager.query(
-      `SELECT field, value, count FROM term_frequency
-        WHERE (field, value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-           OR (value = '' AND field = ANY($1::text[]))`,
-      [fields, values],
-    );
-    return this.fromRows(rows);
+    // The registration's lookup, asked for frequencies alone: one query for them.
+    const { frequencyRows } = await lookUpRegistration(manager, {
+      lockKeys: [],
+      sourceSystem: null,
+      localId: null,
+      keys: [],
+      frequencyFields: fields,
+      frequencyValues: values,
+    });
+    return this.fromRows(frequencyRows);
   }
 
   /** The fields and values whose frequencies a record needs (for a caller's own query). */

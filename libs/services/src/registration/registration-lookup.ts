@@ -1,5 +1,4 @@
 import { EntityManager } from 'typeorm';
-import type { NhsNumberStatus, SourceRecordInput } from '@concord/domain';
 import type { StandardRecord } from '@concord/matching';
 import { LinkType, preparedQuery } from '@concord/persistence';
 
@@ -9,19 +8,19 @@ export interface CandidatePerson {
   records: Array<{ recordId: string; standardised: StandardRecord }>;
 }
 
-/** The registration already held for (source system, local id), with its current link. */
+/**
+ * What deciding needs of the registration already held for (source system, local id): its
+ * version and content (to tell a repeat from an update), its flags and its current link.
+ */
 export interface KnownRegistration {
   id: string;
   version: number;
   contentHash: string;
-  raw: SourceRecordInput;
-  standardised: StandardRecord;
   flags: string[];
-  nhsNumber: string | null;
-  nhsNumberStatus: NhsNumberStatus;
-  dateOfBirth: string | null;
   createdAt: Date;
   link: {
+    /** The link row's id (a bigint, as text). */
+    id: string;
     personId: string;
     type: LinkType;
     reason: string;
@@ -60,12 +59,13 @@ type KnownRow = Omit<KnownRegistration, 'createdAt' | 'link'> & {
 };
 
 /**
- * Locks the registration's keys, then reads everything it needs to decide, in one round
- * trip (`concord_registration_lookup`, migration RegistrationFunctions): the registration
- * already held for the identifier (with its link), the candidate persons by blocking key
- * (capped; `findCandidatePersons` asks for these alone) and the term frequencies of the record's values. The
- * reads run after the locks, so they see everything the previous holder of a lock committed:
- * two registrations of one new patient sharing a key end as one person.
+ * Locks the registration's keys, then reads everything it needs to decide, in one round trip
+ * (`concord_registration_lookup`, migration RegistrationFunctions): the registration already
+ * held for the identifier (with its link), the candidate persons by blocking key (capped)
+ * and the term frequencies of the record's values. The reads run after the locks, so they
+ * see everything the previous holder of a lock committed: two registrations of one new
+ * patient sharing a key end as one person. Without locks or an identifier it is the one
+ * query for candidates (`findCandidatePersons`) and frequencies (`TermFrequencyStore`).
  */
 export async function lookUpRegistration(
   manager: EntityManager,

@@ -14,7 +14,7 @@ import { appendAudit, AuditActor, toAuditActor } from '../audit/audit-log';
 import { appendChangeEvents, NewChangeEvent } from '../events/change-events';
 import { refreshGolden, storeRecordUpdate } from './person-writes';
 import { goldenView } from '../golden/golden-view';
-import { lookUpRegistration } from './registration-lookup';
+import { KnownRegistration, lookUpRegistration } from './registration-lookup';
 import { writePlacement } from './placement-write';
 import {
   Answer,
@@ -119,7 +119,8 @@ export class RegistrationService {
         return this.placeNew(manager, record, keys, standardised, scored, best, auditActor, model.version);
       await storeRecordUpdate(manager, record, keys, actor);
       const previous = known.link?.personId ?? null;
-      const result = await this.reevaluate(manager, record, standardised, scored, best, actor);
+      if (!known.link) throw new Error(`record ${known.id} has no current link`);
+      const result = await this.reevaluate(manager, record, known.link, standardised, scored, best, actor);
       await appendAudit(manager, auditActor, [
         {
           action: 'record.updated',
@@ -198,14 +199,13 @@ export class RegistrationService {
   private async reevaluate(
     manager: EntityManager,
     record: SourceRecordEntity,
+    /** The record's current link, as the lookup read it with the keys locked. */
+    current: NonNullable<KnownRegistration['link']>,
     standardised: StandardRecord,
     scored: ScoredCandidate[],
     best: Best | null,
     actor: string,
   ) {
-    const current = await manager
-      .getRepository(LinkEntity)
-      .findOneByOrFail({ recordId: record.id, endedAt: IsNull() });
     const events: NewChangeEvent[] = [
       { type: 'updated', personId: current.personId, recordId: record.id, payload: linkPayload(record) },
     ];
@@ -219,7 +219,7 @@ export class RegistrationService {
       });
       if (others === 1) {
         const target = await lockActivePerson(manager, other.personId);
-        await this.endLink(manager, current, actor);
+        await this.endLink(manager, current.id, actor);
         await manager.update(
           PersonEntity,
           { id: current.personId },
@@ -296,8 +296,8 @@ export class RegistrationService {
     });
   }
 
-  private async endLink(manager: EntityManager, link: LinkEntity, actor: string) {
-    await manager.update(LinkEntity, { id: link.id }, { endedAt: new Date(), endedBy: actor });
+  private async endLink(manager: EntityManager, linkId: string, actor: string) {
+    await manager.update(LinkEntity, { id: linkId }, { endedAt: new Date(), endedBy: actor });
   }
 }
 
